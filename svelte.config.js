@@ -1,0 +1,19 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * The site is a folder of static files: every page prerendered, each written as
+ * `page/index.html` (trailingSlash: 'always') so any intranet web server finds it.
+ * `BASE_PATH` (e.g. `/zhizao`) hosts it under a sub-path.
+ * @type {import('@sveltejs/kit').Config}
+ */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		paths: { base: process.env.BASE_PATH ?? '', relative: true },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
