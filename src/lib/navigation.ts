@@ -1,0 +1,28 @@
+/**
+ * The site's sections in navigation order. `ready: false` marks a section still being built:
+ * it shows in the navigation, greyed out, without a link, so nobody lands on an empty page.
+ */
+export interface NavItem {
+	/** Path below the site's base, with a trailing slash. */
+	path: string;
+	label: string;
+	ready: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+	{ path: '/', label: '总览', ready: true },
+	{ path: '/region/', label: '盟市', ready: false },
+	{ path: '/industry/', label: '行业', ready: false },
+	{ path: '/scenario/', label: '场景', ready: false },
+	{ path: '/assessment/', label: '能力评估', ready: false },
+	{ path: '/report/', label: '年度报告', ready: false },
+	{ path: '/data/', label: '数据', ready: false },
+	{ path: '/explore/', label: '探索', ready: false },
+	{ path: '/self-assessment/', label: '自评', ready: false },
+	{ path: '/policy/', label: '政策与场景', ready: true }
+];
+
+/** Whether `pathname` (base already removed) is within the section at `path`. */
+export function isCurrentSection(pathname: string, path: string): boolean {
+	return path === '/' ? pathname === '/' : pathname.startsWith(path);
+}
