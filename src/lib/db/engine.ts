@@ -1,0 +1,31 @@
+/**
+ * The small contract every DuckDB host fulfils — duckdb-wasm in the browser, @duckdb/node-api
+ * in Node (tests, prerendering, the CLI) — so that loading and every query share one code path.
+ */
+export interface SqlEngine {
+	/** Run statements that return nothing (DDL, INSERT, COPY). */
+	exec(sql: string): Promise<void>;
+	/** Run one query; rows as plain objects. Cast in SQL: counts to INTEGER, rates to DOUBLE. */
+	query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+	/** Make `text` readable by SQL (COPY … FROM / read_csv) and return the path to use. */
+	registerText(name: string, text: string): Promise<string>;
+	/** Forget a text registered earlier (frees its memory). */
+	unregister(path: string): Promise<void>;
+}
+
+/** The SQL files, read by each host its own way (Vite `?raw` in the browser, fs in Node). */
+export interface SqlSources {
+	schema: string;
+	views: string;
+}
+
+/** Settings every engine applies first: offline, so never try to download an extension. */
+export const ENGINE_SETTINGS_SQL = `
+SET autoinstall_known_extensions = false;
+SET autoload_known_extensions = false;
+`;
+
+/** 'it''s' — a SQL string literal. */
+export function sqlString(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,34 @@
+/**
+ * Imported tables → DuckDB: create the schema and reference tables, write each table as
+ * normalised CSV and COPY it in (the table's own types parse it), then create the views.
+ * Fast and light at a million rows, and the same in the browser and in Node.
+ */
+import { toCsv } from '../import/csv';
+import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
+import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
+import { referenceTablesSql } from './reference';
+
+export async function loadTables(
+	engine: SqlEngine,
+	sources: SqlSources,
+	tables: ImportedTables
+): Promise<void> {
+	await engine.exec(ENGINE_SETTINGS_SQL);
+	await engine.exec(sources.schema);
+	await engine.exec(referenceTablesSql());
+	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
+		const columns = TABLE_COLUMNS[table];
+		const rows = tables[table] as unknown as Record<string, unknown>[];
+		if (rows.length === 0) continue;
+		const csv = toCsv(
+			columns,
+			rows.map((row) => columns.map((c) => row[c] as string | number | boolean | null))
+		);
+		const path = await engine.registerText(`${table}.csv`, csv);
+		await engine.exec(
+			`COPY ${table} FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
+		);
+		await engine.unregister(path);
+	}
+	await engine.exec(sources.views);
+}

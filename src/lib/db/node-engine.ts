@@ -1,0 +1,68 @@
+/**
+ * SqlEngine on @duckdb/node-api, for Node: tests, prerendering and the summary CLI.
+ * Registered texts are written to a private temporary folder.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlEngine, SqlSources } from './engine';
+
+/** schema.sql and views.sql, read from beside this module. */
+export function readSqlSources(): SqlSources {
+	const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+	return {
+		schema: readFileSync(here('./schema.sql'), 'utf8'),
+		views: readFileSync(here('./views.sql'), 'utf8')
+	};
+}
+
+function plain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (value !== null && typeof value === 'object' && 'toDouble' in value) {
+		return (value as { toDouble(): number }).toDouble();
+	}
+	return value;
+}
+
+export class NodeEngine implements SqlEngine {
+	private readonly folder = mkdtempSync(join(tmpdir(), 'duckdb-texts-'));
+
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		private readonly connection: DuckDBConnection
+	) {}
+
+	static async create(): Promise<NodeEngine> {
+		const instance = await DuckDBInstance.create(':memory:');
+		return new NodeEngine(instance, await instance.connect());
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.connection.run(sql);
+	}
+
+	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+		const reader = await this.connection.runAndReadAll(sql);
+		return reader
+			.getRowObjectsJS()
+			.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T);
+	}
+
+	async registerText(name: string, text: string): Promise<string> {
+		const path = join(this.folder, name);
+		writeFileSync(path, text);
+		return path;
+	}
+
+	async unregister(path: string): Promise<void> {
+		rmSync(path, { force: true });
+	}
+
+	close(): void {
+		this.connection.closeSync();
+		this.instance.closeSync();
+		rmSync(this.folder, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,181 @@
+-- Views over the loaded tables and the reference tables (ref_*). The same file runs in
+-- duckdb-wasm in the browser and in @duckdb/node-api in Node. Definitions: data contract.
+
+-- Every year that appears in the data.
+CREATE OR REPLACE VIEW data_years AS
+SELECT DISTINCT year FROM (SELECT year FROM baseline UNION SELECT year FROM declarations);
+
+-- Each enterprise as of year Y: 盟市, 行业 and 规上 from its latest declaration up to Y;
+-- current tier = highest awarded tier (status 已认定) from declarations up to Y, 0 if none.
+CREATE OR REPLACE VIEW enterprise_year AS
+WITH upto AS (
+	SELECT y.year AS as_of, d.*
+	FROM data_years y JOIN declarations d ON d.year <= y.year
+)
+SELECT
+	as_of AS year,
+	enterprise_id,
+	arg_max(region_code, (year, declaration_id)) AS region_code,
+	arg_max(industry_code, (year, declaration_id)) AS industry_code,
+	arg_max(above_scale, (year, declaration_id)) AS above_scale,
+	coalesce(max(awarded_tier) FILTER (WHERE status = 'approved'), 0)::INTEGER AS current_tier
+FROM upto
+GROUP BY as_of, enterprise_id;
+
+-- Numerators: above-scale enterprises at each tier or above, by year × 盟市 × 行业.
+CREATE OR REPLACE VIEW coverage_numerators AS
+SELECT
+	year, region_code, industry_code,
+	count(*) FILTER (WHERE current_tier >= 1)::INTEGER AS basic_or_above,
+	count(*) FILTER (WHERE current_tier >= 2)::INTEGER AS advanced_or_above,
+	count(*) FILTER (WHERE current_tier >= 3)::INTEGER AS excellent_or_above,
+	count(*) FILTER (WHERE current_tier >= 4)::INTEGER AS leading_only
+FROM enterprise_year
+WHERE above_scale
+GROUP BY ALL;
+
+-- Denominators: a slice's own baseline row where the file has one, else the sum of the rows below it.
+CREATE OR REPLACE VIEW baseline_region AS
+SELECT year, region_code,
+	coalesce(
+		max(enterprises) FILTER (WHERE industry_code IS NULL),
+		sum(enterprises) FILTER (WHERE industry_code IS NOT NULL)
+	)::INTEGER AS enterprises
+FROM baseline WHERE region_code <> '150000'
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW baseline_industry AS
+SELECT year, industry_code,
+	coalesce(
+		max(enterprises) FILTER (WHERE region_code = '150000'),
+		sum(enterprises) FILTER (WHERE region_code <> '150000')
+	)::INTEGER AS enterprises
+FROM baseline WHERE industry_code IS NOT NULL
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW baseline_total AS
+SELECT y.year,
+	coalesce(
+		(SELECT max(enterprises) FROM baseline b WHERE b.year = y.year AND b.region_code = '150000' AND b.industry_code IS NULL),
+		(SELECT sum(enterprises) FROM baseline_region r WHERE r.year = y.year)
+	)::INTEGER AS enterprises
+FROM data_years y;
+
+-- Coverage region-wide, by 盟市, by 行业 and by 盟市 × 行业; rate NULL where there is no denominator.
+CREATE OR REPLACE VIEW coverage_total AS
+SELECT t.year,
+	coalesce(sum(n.basic_or_above), 0)::INTEGER AS basic_or_above,
+	coalesce(sum(n.advanced_or_above), 0)::INTEGER AS advanced_or_above,
+	coalesce(sum(n.excellent_or_above), 0)::INTEGER AS excellent_or_above,
+	coalesce(sum(n.leading_only), 0)::INTEGER AS leading_only,
+	any_value(t.enterprises) AS denominator,
+	(coalesce(sum(n.basic_or_above), 0) / nullif(any_value(t.enterprises), 0))::DOUBLE AS rate
+FROM baseline_total t LEFT JOIN coverage_numerators n USING (year)
+GROUP BY t.year;
+
+CREATE OR REPLACE VIEW coverage_region AS
+SELECT y.year, r.code AS region_code, r.name AS region_name, r.short_name,
+	coalesce(sum(n.basic_or_above), 0)::INTEGER AS basic_or_above,
+	coalesce(sum(n.advanced_or_above), 0)::INTEGER AS advanced_or_above,
+	coalesce(sum(n.excellent_or_above), 0)::INTEGER AS excellent_or_above,
+	coalesce(sum(n.leading_only), 0)::INTEGER AS leading_only,
+	any_value(b.enterprises) AS denominator,
+	(coalesce(sum(n.basic_or_above), 0) / nullif(any_value(b.enterprises), 0))::DOUBLE AS rate
+FROM data_years y CROSS JOIN ref_regions r
+LEFT JOIN coverage_numerators n ON n.year = y.year AND n.region_code = r.code
+LEFT JOIN baseline_region b ON b.year = y.year AND b.region_code = r.code
+GROUP BY y.year, r.code, r.name, r.short_name, r.sort_order
+ORDER BY y.year, r.sort_order;
+
+CREATE OR REPLACE VIEW coverage_industry AS
+WITH industries AS (
+	SELECT DISTINCT year, industry_code FROM baseline_industry
+	UNION SELECT DISTINCT year, industry_code FROM coverage_numerators
+)
+SELECT i.year, i.industry_code, ri.section, ri.name AS industry_name,
+	coalesce(sum(n.basic_or_above), 0)::INTEGER AS basic_or_above,
+	coalesce(sum(n.advanced_or_above), 0)::INTEGER AS advanced_or_above,
+	coalesce(sum(n.excellent_or_above), 0)::INTEGER AS excellent_or_above,
+	coalesce(sum(n.leading_only), 0)::INTEGER AS leading_only,
+	any_value(b.enterprises) AS denominator,
+	(coalesce(sum(n.basic_or_above), 0) / nullif(any_value(b.enterprises), 0))::DOUBLE AS rate
+FROM industries i
+JOIN ref_industries ri ON ri.code = i.industry_code
+LEFT JOIN coverage_numerators n ON n.year = i.year AND n.industry_code = i.industry_code
+LEFT JOIN baseline_industry b ON b.year = i.year AND b.industry_code = i.industry_code
+GROUP BY i.year, i.industry_code, ri.section, ri.name
+ORDER BY i.year, i.industry_code;
+
+CREATE OR REPLACE VIEW coverage_region_industry AS
+SELECT coalesce(n.year, b.year) AS year,
+	coalesce(n.region_code, b.region_code) AS region_code,
+	coalesce(n.industry_code, b.industry_code) AS industry_code,
+	coalesce(n.basic_or_above, 0)::INTEGER AS basic_or_above,
+	b.enterprises AS denominator,
+	(coalesce(n.basic_or_above, 0) / nullif(b.enterprises, 0))::DOUBLE AS rate
+FROM coverage_numerators n
+FULL JOIN (SELECT * FROM baseline WHERE region_code <> '150000' AND industry_code IS NOT NULL) b
+	ON b.year = n.year AND b.region_code = n.region_code AND b.industry_code = n.industry_code;
+
+-- Enterprises by current tier (all enterprises, above-scale or not), by year × 盟市.
+CREATE OR REPLACE VIEW tier_counts AS
+SELECT year, region_code,
+	count(*) FILTER (WHERE current_tier = 1)::INTEGER AS basic,
+	count(*) FILTER (WHERE current_tier = 2)::INTEGER AS advanced,
+	count(*) FILTER (WHERE current_tier = 3)::INTEGER AS excellent,
+	count(*) FILTER (WHERE current_tier = 4)::INTEGER AS "leading"
+FROM enterprise_year
+GROUP BY ALL;
+
+-- Basic-level starts: distinct enterprises that declared 基础级 in the year; of them, awarded.
+CREATE OR REPLACE VIEW basic_starts AS
+SELECT year, region_code,
+	count(DISTINCT enterprise_id)::INTEGER AS declared,
+	count(DISTINCT enterprise_id) FILTER (WHERE status = 'approved' AND awarded_tier >= 1)::INTEGER AS awarded
+FROM declarations
+WHERE declared_tier = 1
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW basic_starts_total AS
+SELECT year,
+	count(DISTINCT enterprise_id)::INTEGER AS declared,
+	count(DISTINCT enterprise_id) FILTER (WHERE status = 'approved' AND awarded_tier >= 1)::INTEGER AS awarded
+FROM declarations
+WHERE declared_tier = 1
+GROUP BY ALL;
+
+-- Every declaration with names, its eligible tier under 附件2 and whether it is flagged.
+CREATE OR REPLACE VIEW declaration_overview AS
+SELECT d.declaration_id, d.enterprise_id, d.year, d.region_code, r.name AS region_name,
+	d.industry_code, i.name AS industry_name, d.above_scale, d.declared_tier, d.status,
+	d.awarded_tier, d.maturity_level, e.eligible_tier, e.shortfall,
+	coalesce(greatest(d.declared_tier, coalesce(d.awarded_tier, 0)) > e.eligible_tier, false) AS flagged,
+	(SELECT count(*) FROM scenarios s WHERE s.declaration_id = d.declaration_id)::INTEGER AS scenario_count
+FROM declarations d
+LEFT JOIN eligibility e USING (declaration_id)
+LEFT JOIN ref_regions r ON r.code = d.region_code
+LEFT JOIN ref_industries i ON i.code = d.industry_code;
+
+CREATE OR REPLACE VIEW declaration_flags AS
+SELECT * FROM declaration_overview WHERE flagged;
+
+-- Share of a year's declarations that built each scenario at each tier or above (aggregate
+-- first, then unpivot the small result: UNPIVOT over raw rows is slow at scale).
+CREATE OR REPLACE VIEW scenario_shares AS
+WITH per_declaration AS (
+	SELECT d.year, d.region_code, s.declaration_id, s.scenario_no, max(s.counted_tier) AS tier
+	FROM scenarios s JOIN declarations d USING (declaration_id)
+	GROUP BY ALL
+), counts AS (
+	SELECT year, region_code, scenario_no,
+		count(*) FILTER (WHERE tier >= 1) AS t1, count(*) FILTER (WHERE tier >= 2) AS t2,
+		count(*) FILTER (WHERE tier >= 3) AS t3, count(*) FILTER (WHERE tier >= 4) AS t4
+	FROM per_declaration GROUP BY ALL
+), totals AS (
+	SELECT year, region_code, count(*) AS declarations FROM declarations GROUP BY ALL
+)
+SELECT c.year, c.region_code, c.scenario_no, u.tier::INTEGER AS tier, u.n::INTEGER AS declarations_with,
+	t.declarations::INTEGER AS declarations, (u.n / t.declarations)::DOUBLE AS share
+FROM counts c
+JOIN totals t USING (year, region_code)
+CROSS JOIN LATERAL (VALUES (1, c.t1), (2, c.t2), (3, c.t3), (4, c.t4)) u(tier, n);

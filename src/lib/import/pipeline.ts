@@ -1,0 +1,191 @@
+/**
+ * Any number of input files → reports and normalised tables. Per-file reading is in
+ * read-file.ts; here are the checks across files: duplicate 申报编号, scenario rows whose
+ * 申报编号 is unknown, duplicate baseline cells, and each declaration's eligible tier under the
+ * 附件2 rules (a flag when the declared or awarded tier is above it, never a rejection).
+ */
+import { TIER_KEYS, type TierKey } from '../domain/catalogue';
+import { evaluateDeclaration } from '../domain/rules';
+import {
+	readInputFile,
+	type InputFile,
+	type ReadFile,
+	type ReadOptions,
+	type ReadRow
+} from './read-file';
+import { balances, type FileReport } from './report';
+import type { EligibilityRow, ImportedTables } from './tables';
+
+export interface ImportResult {
+	reports: FileReport[];
+	tables: ImportedTables;
+	/** Declarations whose declared or awarded tier is above their eligible tier. */
+	flagged: number;
+	/** Notes on the whole import (e.g. no scenario file, so no eligible tiers). */
+	notes: string[];
+	/** Sanitised source text per file, for local storage (dropped columns removed). */
+	sanitizedTexts: { name: string; text: string }[];
+}
+
+export interface ImportOptions {
+	/** Per file name: drop identifying columns instead of refusing the file. */
+	dropIdentifyingColumns?: ReadonlySet<string>;
+	/** Called after each file is read, with how many files are done. */
+	onProgress?: (done: number, total: number, file: string) => void;
+}
+
+function reject<T>(
+	file: ReadFile,
+	row: ReadRow<T>,
+	column: string | null,
+	value: string,
+	reason: string
+) {
+	file.report.problems.push({
+		file: file.report.file,
+		line: row.line,
+		column,
+		value,
+		reason,
+		severity: 'error'
+	});
+	file.report.rejectedRows.push({ line: row.line, cells: row.cells, reasons: [reason] });
+}
+
+/** Keep the first row of each key; reject the later ones, naming where the first one is. */
+function rejectDuplicates<T>(
+	files: ReadFile[],
+	rowsOf: (f: ReadFile) => ReadRow<T>[],
+	keep: (f: ReadFile, kept: ReadRow<T>[]) => void,
+	keyOf: (row: T) => string,
+	describe: (row: T) => { column: string; value: string; what: string }
+) {
+	const firstSeen = new Map<string, string>();
+	for (const file of files) {
+		const kept: ReadRow<T>[] = [];
+		for (const row of rowsOf(file)) {
+			const key = keyOf(row.row);
+			const first = firstSeen.get(key);
+			if (first) {
+				const d = describe(row.row);
+				reject(file, row, d.column, d.value, `${d.what}重复（首次出现在 ${first}），本行未导入`);
+			} else {
+				firstSeen.set(key, `${file.report.file} 第 ${row.line} 行`);
+				kept.push(row);
+			}
+		}
+		keep(file, kept);
+	}
+}
+
+export function importFiles(
+	inputs: readonly InputFile[],
+	options: ImportOptions = {}
+): ImportResult {
+	const files: ReadFile[] = inputs.map((input, i) => {
+		const read = readInputFile(input, {
+			dropIdentifyingColumns: options.dropIdentifyingColumns?.has(input.name)
+		} satisfies ReadOptions);
+		options.onProgress?.(i + 1, inputs.length, input.name);
+		return read;
+	});
+
+	rejectDuplicates(
+		files,
+		(f) => f.declarations,
+		(f, kept) => (f.declarations = kept),
+		(row) => row.declaration_id,
+		(row) => ({
+			column: '申报编号',
+			value: row.declaration_id,
+			what: `申报编号“${row.declaration_id}”`
+		})
+	);
+	rejectDuplicates(
+		files,
+		(f) => f.baseline,
+		(f, kept) => (f.baseline = kept),
+		(row) => `${row.year}|${row.region_code}|${row.industry_code ?? ''}`,
+		(row) => ({ column: '盟市', value: row.region_code, what: `${row.year}年该盟市、行业的基数` })
+	);
+
+	const declarationIds = new Set(
+		files.flatMap((f) => f.declarations.map((d) => d.row.declaration_id))
+	);
+	for (const file of files) {
+		file.scenarios = file.scenarios.filter((row) => {
+			if (declarationIds.has(row.row.declaration_id)) return true;
+			reject(
+				file,
+				row,
+				'申报编号',
+				row.row.declaration_id,
+				`申报编号“${row.row.declaration_id}”在已导入的申报明细中不存在`
+			);
+			return false;
+		});
+	}
+
+	const tables: ImportedTables = {
+		declarations: files.flatMap((f) => f.declarations.map((r) => r.row)),
+		scenarios: files.flatMap((f) => f.scenarios.map((r) => r.row)),
+		baseline: files.flatMap((f) => f.baseline.map((r) => r.row)),
+		eligibility: []
+	};
+	const notes: string[] = [];
+	const hasScenarioFile = files.some((f) => f.kind === 'scenarios');
+	let flagged = 0;
+	if (tables.declarations.length > 0 && !hasScenarioFile) {
+		notes.push('未导入建设场景明细，无法按附件2判定各申报的符合层级');
+	} else {
+		const byDeclaration = new Map<string, { scenario: number; tier: TierKey }[]>();
+		for (const s of tables.scenarios) {
+			let list = byDeclaration.get(s.declaration_id);
+			if (!list) byDeclaration.set(s.declaration_id, (list = []));
+			list.push({ scenario: s.scenario_no, tier: TIER_KEYS[s.scenario_tier - 1] as TierKey });
+		}
+		tables.eligibility = tables.declarations.map((d): EligibilityRow => {
+			const evaluation = evaluateDeclaration({
+				scenarios: byDeclaration.get(d.declaration_id) ?? [],
+				maturityLevel: d.maturity_level
+			});
+			const eligible = evaluation.eligibleTier ? TIER_KEYS.indexOf(evaluation.eligibleTier) + 1 : 0;
+			const claimed = Math.max(d.declared_tier, d.awarded_tier ?? 0);
+			let shortfall: string | null = null;
+			if (claimed > eligible) {
+				flagged += 1;
+				const check = evaluation.checks[claimed - 1];
+				shortfall = check
+					? check.conditions
+							.filter((c) => !c.held)
+							.map((c) => c.message)
+							.join('；')
+					: null;
+			}
+			return { declaration_id: d.declaration_id, eligible_tier: eligible, shortfall };
+		});
+	}
+
+	for (const file of files) {
+		const report = file.report;
+		if (report.status === 'loaded') {
+			report.rowsLoaded = file.declarations.length + file.scenarios.length + file.baseline.length;
+			report.rowsRejected = report.rejectedRows.length;
+			report.rejectedRows.sort((a, b) => a.line - b.line);
+		}
+		if (!balances(report)) {
+			throw new Error(
+				`Import bookkeeping broken for ${report.file}: ${report.rowsRead} ≠ ${report.rowsLoaded} + ${report.rowsRejected}`
+			);
+		}
+	}
+	return {
+		reports: files.map((f) => f.report),
+		tables,
+		flagged,
+		notes,
+		sanitizedTexts: files
+			.filter((f) => f.report.status === 'loaded')
+			.map((f) => ({ name: f.report.file, text: f.sanitizedText }))
+	};
+}

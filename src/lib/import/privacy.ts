@@ -1,0 +1,84 @@
+/**
+ * Privacy guard: the data is anonymised and must stay so. A file with a column that is, or
+ * looks like, personal or identifying data is refused until that column is dropped. Dropped
+ * columns never reach DuckDB or storage.
+ */
+import { normalizeKey } from '../domain/text';
+import { normalizeHeader } from './headers';
+
+/** Header words that name identifying data (matched as substrings of the folded header). */
+const IDENTIFYING_HEADERS: readonly { pattern: RegExp; what: string }[] = [
+	{ pattern: /企业名称|单位名称|公司名称|^名称$|企业全称|工厂名称/, what: '企业名称' },
+	{
+		pattern: /统一社会信用代码|信用代码|组织机构代码|营业执照|税号|纳税人识别号/,
+		what: '统一社会信用代码'
+	},
+	{ pattern: /联系人|负责人|法人|法定代表人|姓名|填报人/, what: '人员姓名' },
+	{ pattern: /电话|手机|联系方式|传真/, what: '电话' },
+	{ pattern: /地址|住所|邮编/, what: '地址' },
+	{ pattern: /身份证|证件号/, what: '身份证件号' },
+	{ pattern: /邮箱|email|e-mail/, what: '电子邮箱' },
+	{
+		pattern: /^(enterprisename|companyname|name|creditcode|uscc|contact|phone|mobile|tel|address)$/,
+		what: '身份信息'
+	}
+];
+
+/** 18-character 统一社会信用代码 (GB 32100): registration authority, type, region, body, check. */
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY]$/;
+/** Mainland mobile numbers and landlines with an area code. */
+const PHONE = /^(?:\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
+/** A resident ID number (18 digits, last may be X). */
+const RESIDENT_ID = /^\d{17}[\dX]$/;
+
+export interface IdentifyingColumn {
+	/** Position of the column in the file. */
+	index: number;
+	header: string;
+	/** Chinese reason, e.g. "列名表明为电话" or "第 12 行的值形如统一社会信用代码". */
+	reason: string;
+}
+
+/** The identifying-looking value kind, or null. */
+export function identifyingValueKind(value: string): string | null {
+	if (value.length < 10) return null; // cheap exit: every pattern is at least 10 characters
+	const v = normalizeKey(value).toUpperCase();
+	if (v.length === 18 && RESIDENT_ID.test(v)) return '身份证号';
+	if (v.length === 18 && CREDIT_CODE.test(v)) return '统一社会信用代码';
+	if (PHONE.test(v)) return '电话号码';
+	return null;
+}
+
+export function identifyingHeader(header: string): string | null {
+	const folded = normalizeHeader(header);
+	return IDENTIFYING_HEADERS.find((h) => h.pattern.test(folded))?.what ?? null;
+}
+
+/**
+ * Columns to refuse: by header, then by value (the first identifying-looking value found in a
+ * column names its line). `rows` are data rows; line numbers count the header as line 1.
+ */
+export function findIdentifyingColumns(
+	headers: readonly string[],
+	rows: readonly (readonly string[])[],
+	firstDataLine = 2
+): IdentifyingColumn[] {
+	const found: IdentifyingColumn[] = [];
+	headers.forEach((header, index) => {
+		const byHeader = identifyingHeader(header);
+		if (byHeader) {
+			found.push({ index, header, reason: `列名表明为${byHeader}` });
+			return;
+		}
+		for (let r = 0; r < rows.length; r++) {
+			const value = rows[r]?.[index];
+			if (!value) continue;
+			const kind = identifyingValueKind(value);
+			if (kind) {
+				found.push({ index, header, reason: `第 ${r + firstDataLine} 行的值形如${kind}` });
+				return;
+			}
+		}
+	});
+	return found;
+}

@@ -1,0 +1,63 @@
+/**
+ * What the import tells the user: per file, rows read / loaded / rejected / with warnings, and
+ * each problem with file, line, column, value and reason, in Chinese.
+ */
+import type { DetectedEncoding } from './decode';
+import type { FileKind } from './file-kinds';
+import type { IdentifyingColumn } from './privacy';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+	file: string;
+	/** Row number as Excel shows it (the header is row 1); null for a file-level problem. */
+	line: number | null;
+	/** The header as written in the file, or null. */
+	column: string | null;
+	value: string;
+	reason: string;
+	severity: Severity;
+}
+
+export interface RejectedRow {
+	line: number;
+	cells: string[];
+	reasons: string[];
+}
+
+export type FileStatus = 'loaded' | 'refused' | 'unrecognised' | 'empty';
+
+export interface FileReport {
+	file: string;
+	kind: FileKind | null;
+	kindLabel: string;
+	encoding: DetectedEncoding;
+	status: FileStatus;
+	headers: string[];
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+	rowsWithWarnings: number;
+	identifyingColumns: IdentifyingColumn[];
+	droppedColumns: string[];
+	unknownColumns: string[];
+	problems: Problem[];
+	rejectedRows: RejectedRow[];
+}
+
+/** rows in = rows loaded + rows rejected, for one file or all. */
+export function balances(report: Pick<FileReport, 'rowsRead' | 'rowsLoaded' | 'rowsRejected'>) {
+	return report.rowsRead === report.rowsLoaded + report.rowsRejected;
+}
+
+/** "申报明细.csv 第 12 行“盟市”列：无法识别的盟市“乌市”". */
+export function describeProblem(problem: Problem): string {
+	const where = [
+		problem.file,
+		problem.line === null ? null : `第 ${problem.line} 行`,
+		problem.column === null ? null : `“${problem.column}”列`
+	]
+		.filter(Boolean)
+		.join(' ');
+	return `${where}：${problem.reason}`;
+}

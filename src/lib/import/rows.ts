@@ -1,0 +1,231 @@
+/**
+ * One CSV row → one normalised table row, or the reasons it cannot be loaded. Errors reject
+ * the row; warnings load it and are reported beside it.
+ */
+import { tierRank, type TierKey } from '../domain/catalogue';
+import type { Resolved } from '../domain/resolvers';
+import { countedTierOf } from '../domain/rules';
+import { normalizeValue } from '../domain/text';
+import { INDICATOR_COLUMNS } from './file-kinds';
+import type { BaselineRow, DeclarationRow, ScenarioRow } from './tables';
+import {
+	looksLikeFormula,
+	parseIndicatorLevel,
+	parseMaturity,
+	parseNonNegativeInteger,
+	parseNumber,
+	parseOptionalTier,
+	parsePriorTitle,
+	parseSize,
+	parseStatus,
+	parseTier,
+	parseYear,
+	parseYesNo,
+	resolveIndustry,
+	resolveRegion,
+	resolveRegionOrWhole,
+	resolveScenario
+} from './values';
+
+export interface CellIssue {
+	/** Column key; the caller turns it into the file's header. */
+	key: string | null;
+	value: string;
+	reason: string;
+}
+
+export interface RowOutcome<T> {
+	row: T | null;
+	errors: CellIssue[];
+	warnings: CellIssue[];
+}
+
+/** Reads cells by column key and collects issues while parsing them. */
+export class RowReader {
+	readonly errors: CellIssue[] = [];
+	readonly warnings: CellIssue[] = [];
+
+	constructor(private readonly cells: ReadonlyMap<string, string>) {}
+
+	raw(key: string): string {
+		return this.cells.get(key) ?? '';
+	}
+
+	/** The parsed value, or undefined after recording the reason as an error. */
+	take<T>(key: string, parse: (raw: string) => Resolved<T>): T | undefined {
+		const raw = this.raw(key);
+		const parsed = parse(raw);
+		if (parsed.ok) return parsed.value;
+		this.errors.push({ key, value: raw, reason: parsed.reason });
+		return undefined;
+	}
+
+	/** Free text: trimmed, full-width folded; formula-looking values are kept as text with a warning. */
+	text(key: string, required: boolean): string | null | undefined {
+		const value = normalizeValue(this.raw(key));
+		if (value === '') {
+			if (required) this.errors.push({ key, value: '', reason: '必填项为空' });
+			return required ? undefined : null;
+		}
+		if (looksLikeFormula(value)) {
+			this.warnings.push({
+				key,
+				value,
+				reason: '以 =、+、-、@ 开头，按文本保存，导出时会加前缀防止被当作公式'
+			});
+		}
+		return value;
+	}
+
+	outcome<T>(build: () => T): RowOutcome<T> {
+		return {
+			row: this.errors.length === 0 ? build() : null,
+			errors: this.errors,
+			warnings: this.warnings
+		};
+	}
+}
+
+const rank = (tier: TierKey | null | undefined) => (tier ? tierRank(tier) : null);
+
+export function readDeclaration(
+	reader: RowReader,
+	file: string,
+	line: number,
+	extra: string | null
+) {
+	const declarationId = reader.text('declaration_id', true);
+	const enterpriseId = reader.text('enterprise_id', true);
+	const year = reader.take('year', parseYear);
+	const region = reader.take('region', resolveRegion);
+	const county = reader.text('county', false);
+	const industry = reader.take('industry', resolveIndustry);
+	const size = reader.take('size', parseSize);
+	const aboveScale = reader.take('above_scale', (raw) => parseYesNo(raw, true));
+	const declaredTier = reader.take('declared_tier', parseTier);
+	const status = reader.take('status', parseStatus);
+	let awardedTier = reader.take('awarded_tier', parseOptionalTier);
+	const maturity = reader.take('maturity_level', parseMaturity);
+	const levels = new Map<string, number | null | undefined>();
+	for (const column of INDICATOR_COLUMNS) {
+		levels.set(
+			column.key,
+			column.key === 'digital_investment'
+				? reader.take(column.key, parseNonNegativeAmount)
+				: reader.take(column.key, (raw) => parseIndicatorLevel(raw, column.key))
+		);
+	}
+	const priorTitle = reader.take('prior_title', parsePriorTitle);
+
+	if (status === 'approved' && awardedTier === null) {
+		reader.errors.push({
+			key: 'awarded_tier',
+			value: '',
+			reason: '审核状态为已认定，但认定层级为空'
+		});
+	}
+	if (status !== undefined && status !== 'approved' && awardedTier) {
+		reader.warnings.push({
+			key: 'awarded_tier',
+			value: reader.raw('awarded_tier'),
+			reason: '审核状态不是已认定，认定层级不予采用'
+		});
+		awardedTier = null;
+	}
+	if (declaredTier && declaredTier !== 'basic' && maturity === null) {
+		reader.errors.push({
+			key: 'maturity_level',
+			value: '',
+			reason: '先进级及以上的申报须填写成熟度等级'
+		});
+	}
+	if (status === 'recommended' && declaredTier && tierRank(declaredTier) < 3) {
+		reader.warnings.push({
+			key: 'status',
+			value: reader.raw('status'),
+			reason: '已推荐仅适用于卓越级、领航级'
+		});
+	}
+
+	return reader.outcome<DeclarationRow>(() => ({
+		declaration_id: declarationId as string,
+		enterprise_id: enterpriseId as string,
+		year: year as number,
+		region_code: region!.code,
+		county: county ?? null,
+		industry_code: industry!.code,
+		size: size ?? null,
+		above_scale: aboveScale as boolean,
+		declared_tier: rank(declaredTier) as number,
+		status: status!,
+		awarded_tier: rank(awardedTier),
+		maturity_level: maturity ?? null,
+		ind_rd_design: levels.get('ind_rd_design') ?? null,
+		ind_production_operation: levels.get('ind_production_operation') ?? null,
+		ind_production_management: levels.get('ind_production_management') ?? null,
+		ind_business_management: levels.get('ind_business_management') ?? null,
+		ind_marketing_service: levels.get('ind_marketing_service') ?? null,
+		ind_supply_chain: levels.get('ind_supply_chain') ?? null,
+		digital_investment: levels.get('digital_investment') ?? null,
+		ind_network_security: levels.get('ind_network_security') ?? null,
+		ind_data_elements: levels.get('ind_data_elements') ?? null,
+		ind_organization_talent: levels.get('ind_organization_talent') ?? null,
+		prior_title: priorTitle ?? null,
+		source_file: file,
+		source_line: line,
+		extra
+	}));
+}
+
+function parseNonNegativeAmount(raw: string): Resolved<number | null> {
+	const parsed = parseNumber(raw);
+	if (parsed.ok && parsed.value !== null && parsed.value < 0) {
+		return { ok: false, reason: `数字化投入规模为负数（${parsed.value}）` };
+	}
+	return parsed;
+}
+
+export function readScenario(reader: RowReader, file: string, line: number) {
+	const declarationId = reader.text('declaration_id', true);
+	const scenario = reader.take('scenario', resolveScenario);
+	const tier = reader.take('scenario_tier', parseTier);
+	let counted: number | null = null;
+	if (scenario && tier) {
+		const result = countedTierOf(scenario.no, tier);
+		counted = rank(result.tier);
+		if (result.note)
+			reader.warnings.push({
+				key: 'scenario_tier',
+				value: reader.raw('scenario_tier'),
+				reason: result.note
+			});
+	}
+	return reader.outcome<ScenarioRow>(() => ({
+		declaration_id: declarationId as string,
+		scenario_no: scenario!.no,
+		scenario_tier: rank(tier) as number,
+		counted_tier: counted,
+		source_file: file,
+		source_line: line
+	}));
+}
+
+export const WHOLE_REGION_CODE = '150000';
+
+export function readBaseline(reader: RowReader, file: string, line: number) {
+	const year = reader.take('year', parseYear);
+	const region = reader.take('region', resolveRegionOrWhole);
+	const industryRaw = reader.raw('industry');
+	const industry = industryRaw.trim() === '' ? null : reader.take('industry', resolveIndustry);
+	const enterprises = reader.take('enterprises', (raw) =>
+		parseNonNegativeInteger(raw, '规上工业企业数')
+	);
+	return reader.outcome<BaselineRow>(() => ({
+		year: year as number,
+		region_code: region === 'whole' ? WHOLE_REGION_CODE : region!.code,
+		industry_code: industry ? industry.code : null,
+		enterprises: enterprises as number,
+		source_file: file,
+		source_line: line
+	}));
+}

@@ -1,0 +1,152 @@
+/**
+ * Value parsers for the contract's columns: each turns a cell into a normalised value or a
+ * Chinese reason. Names go through the catalogue's resolvers; numbers accept full-width digits
+ * and thousands separators.
+ */
+import { indicators, type TierKey } from '../domain/catalogue';
+import {
+	resolveIndustry,
+	resolveMaturity,
+	resolveRegion,
+	resolveRegionOrWhole,
+	resolveScenario,
+	resolveTier,
+	type Resolved
+} from '../domain/resolvers';
+import { normalizeKey, normalizeValue } from '../domain/text';
+
+export const YEAR_MIN = 2024;
+export const YEAR_MAX = 2035;
+
+const ok = <T>(value: T): Resolved<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Resolved<T> => ({ ok: false, reason });
+
+/** "１,２５０" → 1250; "1,250.5" → 1250.5. Null for an empty cell. */
+export function parseNumber(raw: string): Resolved<number | null> {
+	const text = normalizeValue(raw).replace(/[,，\s]/g, '');
+	if (text === '') return ok(null);
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return fail(`“${raw.trim()}”不是数字`);
+	return ok(Number(text));
+}
+
+export function parseYear(raw: string): Resolved<number> {
+	const text = normalizeValue(raw).replace(/年$/, '');
+	if (text === '') return fail('年度为空');
+	if (!/^\d{4}$/.test(text)) return fail(`年度“${raw.trim()}”不是四位年份`);
+	const year = Number(text);
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		return fail(`年度 ${year} 不在 ${YEAR_MIN}–${YEAR_MAX} 之间`);
+	return ok(year);
+}
+
+export function parseNonNegativeInteger(raw: string, what: string): Resolved<number> {
+	const parsed = parseNumber(raw);
+	if (!parsed.ok) return fail(parsed.reason);
+	if (parsed.value === null) return fail(`${what}为空`);
+	if (!Number.isInteger(parsed.value)) return fail(`${what}“${raw.trim()}”不是整数`);
+	if (parsed.value < 0) return fail(`${what}为负数（${parsed.value}）`);
+	return ok(parsed.value);
+}
+
+const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '规上']);
+const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '规下']);
+
+/** 是 / 否 (default when empty: `fallback`). */
+export function parseYesNo(raw: string, fallback: boolean): Resolved<boolean> {
+	const key = normalizeKey(raw);
+	if (key === '') return ok(fallback);
+	if (YES.has(key)) return ok(true);
+	if (NO.has(key)) return ok(false);
+	return fail(`“${raw.trim()}”应为“是”或“否”`);
+}
+
+export type Status = 'approved' | 'rejected' | 'pending' | 'recommended';
+
+export const STATUS_NAMES: Readonly<Record<Status, string>> = {
+	approved: '已认定',
+	rejected: '未通过',
+	pending: '审核中',
+	recommended: '已推荐'
+};
+
+const STATUS_SPELLINGS: Readonly<Record<string, Status>> = {
+	已认定: 'approved',
+	认定: 'approved',
+	通过: 'approved',
+	已通过: 'approved',
+	未通过: 'rejected',
+	不通过: 'rejected',
+	驳回: 'rejected',
+	已驳回: 'rejected',
+	审核中: 'pending',
+	待审核: 'pending',
+	已推荐: 'recommended',
+	推荐: 'recommended'
+};
+
+export function parseStatus(raw: string): Resolved<Status> {
+	const status = STATUS_SPELLINGS[normalizeKey(raw)];
+	if (status) return ok(status);
+	if (normalizeKey(raw) === '') return fail('审核状态为空');
+	return fail(`无法识别的审核状态“${raw.trim()}”（应为已认定、未通过、审核中或已推荐）`);
+}
+
+const SIZES = new Set(['大型', '中型', '小型', '微型']);
+
+export function parseSize(raw: string): Resolved<string | null> {
+	const text = normalizeValue(raw).replace(/企业$/, '');
+	if (text === '') return ok(null);
+	return SIZES.has(text) ? ok(text) : fail(`企业规模“${raw.trim()}”应为大型、中型、小型或微型`);
+}
+
+export const PRIOR_TITLES = [
+	'国家智能制造示范工厂揭榜单位',
+	'自治区智能工厂',
+	'自治区数字化车间'
+] as const;
+
+export function parsePriorTitle(raw: string): Resolved<string | null> {
+	const key = normalizeKey(raw);
+	if (key === '' || key === '无') return ok(null);
+	const title = PRIOR_TITLES.find((t) => normalizeKey(t) === key);
+	return title
+		? ok(title)
+		: fail(`既有称号“${raw.trim()}”应为${PRIOR_TITLES.join('、')}之一或留空`);
+}
+
+/** Level 1–6; 0 stands for 不涉及 where 附件3 allows it; null for an empty cell. */
+export function parseIndicatorLevel(raw: string, indicatorKey: string): Resolved<number | null> {
+	const key = normalizeKey(raw).replace(/级$/, '');
+	if (key === '') return ok(null);
+	const indicator = indicators.find((i) => `ind_${i.key}` === indicatorKey);
+	if (key === '不涉及' || key === '不涉及此环节') {
+		return indicator?.allowsNotApplicable
+			? ok(0)
+			: fail(
+					`“${indicator?.name ?? indicatorKey}”不允许填“不涉及”（附件3仅研发设计、营销服务、产业链供应链协同可选）`
+				);
+	}
+	if (/^[1-6]$/.test(key)) return ok(Number(key));
+	return fail(`等级“${raw.trim()}”应为1–6${indicator?.allowsNotApplicable ? '或“不涉及”' : ''}`);
+}
+
+export function parseTier(raw: string): Resolved<TierKey> {
+	return resolveTier(raw);
+}
+
+export function parseOptionalTier(raw: string): Resolved<TierKey | null> {
+	if (normalizeKey(raw) === '') return ok(null);
+	return resolveTier(raw);
+}
+
+export function parseMaturity(raw: string): Resolved<number | null> {
+	if (normalizeKey(raw) === '') return ok(null);
+	return resolveMaturity(raw);
+}
+
+export { resolveIndustry, resolveRegion, resolveRegionOrWhole, resolveScenario };
+
+/** A text cell that a spreadsheet would run as a formula (=, +, -, @ at the start). */
+export function looksLikeFormula(value: string): boolean {
+	return /^[=+\-@]/.test(value.trim()) && !/^[+-]?\d/.test(value.trim());
+}
