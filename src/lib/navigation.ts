@@ -16,7 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ path: '/scenario/', label: '场景', ready: false },
 	{ path: '/assessment/', label: '能力评估', ready: false },
 	{ path: '/report/', label: '年度报告', ready: false },
-	{ path: '/data/', label: '数据', ready: false },
+	{ path: '/data/', label: '数据', ready: true },
 	{ path: '/explore/', label: '探索', ready: false },
 	{ path: '/self-assessment/', label: '自评', ready: false },
 	{ path: '/policy/', label: '政策与场景', ready: true }

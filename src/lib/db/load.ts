@@ -1,34 +1,59 @@
 /**
  * Imported tables → DuckDB: create the schema and reference tables, write each table as
  * normalised CSV and COPY it in (the table's own types parse it), then create the views.
- * Fast and light at a million rows, and the same in the browser and in Node.
+ * Fast and light at a million rows, and the same in the browser and in Node. In the browser
+ * the CSV texts are made in the import worker and only registered here.
  */
 import { toCsv } from '../import/csv';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
 
-export async function loadTables(
+export type TableCsvTexts = Record<TableName, string | null>;
+
+/** Each table as CSV text in its column order; null for an empty table. */
+export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
+	const texts = {} as TableCsvTexts;
+	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
+		const columns = TABLE_COLUMNS[table];
+		const rows = tables[table] as unknown as Record<string, unknown>[];
+		texts[table] =
+			rows.length === 0
+				? null
+				: toCsv(
+						columns,
+						rows.map((row) => columns.map((c) => row[c] as string | number | boolean | null))
+					);
+	}
+	return texts;
+}
+
+export async function loadCsvTexts(
 	engine: SqlEngine,
 	sources: SqlSources,
-	tables: ImportedTables
+	texts: TableCsvTexts,
+	onTable?: (table: TableName) => void
 ): Promise<void> {
 	await engine.exec(ENGINE_SETTINGS_SQL);
 	await engine.exec(sources.schema);
 	await engine.exec(referenceTablesSql());
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
-		const columns = TABLE_COLUMNS[table];
-		const rows = tables[table] as unknown as Record<string, unknown>[];
-		if (rows.length === 0) continue;
-		const csv = toCsv(
-			columns,
-			rows.map((row) => columns.map((c) => row[c] as string | number | boolean | null))
-		);
-		const path = await engine.registerText(`${table}.csv`, csv);
+		const text = texts[table];
+		onTable?.(table);
+		if (text === null) continue;
+		const path = await engine.registerText(`${table}.csv`, text);
 		await engine.exec(
 			`COPY ${table} FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
 		);
 		await engine.unregister(path);
 	}
 	await engine.exec(sources.views);
+}
+
+export async function loadTables(
+	engine: SqlEngine,
+	sources: SqlSources,
+	tables: ImportedTables
+): Promise<void> {
+	await loadCsvTexts(engine, sources, tableCsvTexts(tables));
 }

@@ -2,6 +2,7 @@
  * What the import tells the user: per file, rows read / loaded / rejected / with warnings, and
  * each problem with file, line, column, value and reason, in Chinese.
  */
+import { toExcelCsv } from './csv';
 import type { DetectedEncoding } from './decode';
 import type { FileKind } from './file-kinds';
 import type { IdentifyingColumn } from './privacy';
@@ -60,4 +61,29 @@ export function describeProblem(problem: Problem): string {
 		.filter(Boolean)
 		.join(' ');
 	return `${where}：${problem.reason}`;
+}
+
+/** The rejected rows of a file as a CSV Excel opens (BOM, formulas neutralised): 行号, 原因, then the row. */
+export function rejectedRowsCsv(report: FileReport): string {
+	return toExcelCsv(
+		['行号', '拒绝原因', ...report.headers],
+		report.rejectedRows.map((row) => [row.line, row.reasons.join('；'), ...row.cells])
+	);
+}
+
+/** Every problem of the given files as a CSV Excel opens. */
+export function problemsCsv(reports: readonly FileReport[]): string {
+	return toExcelCsv(
+		['文件', '行号', '列', '值', '类型', '原因'],
+		reports.flatMap((r) =>
+			r.problems.map((p) => [
+				p.file,
+				p.line,
+				p.column,
+				p.value,
+				p.severity === 'error' ? '错误' : '警告',
+				p.reason
+			])
+		)
+	);
 }

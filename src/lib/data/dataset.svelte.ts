@@ -1,0 +1,184 @@
+/**
+ * The page's dataset: which files are loaded (the sample by default, or the user's), the
+ * import report, and the live DuckDB engine once the tables and views are in it. Reactive
+ * (Svelte 5 runes) so every page reads one state; browser only.
+ */
+import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
+import { loadCsvTexts } from '../db/load';
+import { computeSummary, type Summary } from '../db/summary';
+import type { InputFile } from '../import/read-file';
+import type { FileReport } from '../import/report';
+import type { WorkerMessage } from './import-messages';
+import { fetchSampleFiles } from './sample-files';
+import { clearDataset, DamagedStoreError, loadDataset, saveDataset } from './store';
+
+export type DataSource = 'none' | 'sample' | 'user';
+export type Phase = 'idle' | 'reading' | 'validating' | 'loading' | 'ready' | 'error';
+
+const TABLE_LABELS: Record<string, string> = {
+	declarations: '申报明细',
+	scenarios: '建设场景明细',
+	baseline: '规上工业企业基数',
+	eligibility: '层级判定结果'
+};
+
+function runImportWorker(
+	files: InputFile[],
+	drop: string[],
+	onProgress: (done: number, total: number, file: string) => void
+): Promise<Extract<WorkerMessage, { type: 'done' }>> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+			const message = event.data;
+			if (message.type === 'progress') onProgress(message.done, message.total, message.file);
+			else {
+				worker.terminate();
+				if (message.type === 'done') resolve(message);
+				else reject(new Error(message.message));
+			}
+		};
+		worker.onerror = (event) => {
+			worker.terminate();
+			reject(new Error(event.message || '导入线程出错'));
+		};
+		worker.postMessage({ files, dropIdentifyingColumns: drop });
+	});
+}
+
+class Dataset {
+	source: DataSource = $state('none');
+	phase: Phase = $state('idle');
+	/** 0–1 while reading, validating and loading. */
+	progress = $state(0);
+	progressText = $state('');
+	reports: FileReport[] = $state([]);
+	flagged = $state(0);
+	notes: string[] = $state([]);
+	error: string | null = $state(null);
+	damagedStore = $state(false);
+	summary: Summary | null = $state(null);
+	/** Bumped each time new data is live in DuckDB; pages re-query when it changes. */
+	version = $state(0);
+	engine: BrowserEngine | null = null;
+
+	private userFiles: InputFile[] = [];
+	private drop = new Set<string>();
+	private started: Promise<void> | null = null;
+
+	/** Load what the user stored, else the sample. Runs once per page load. */
+	init(): Promise<void> {
+		this.started ??= this.start();
+		return this.started;
+	}
+
+	private async start() {
+		try {
+			const stored = await loadDataset();
+			if (stored) {
+				this.drop = new Set(stored.dropIdentifyingColumns);
+				this.userFiles = stored.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) }));
+				await this.run(this.userFiles, 'user', false);
+				return;
+			}
+		} catch (error) {
+			if (error instanceof DamagedStoreError) {
+				this.damagedStore = true;
+				this.fail(error.message);
+				return;
+			}
+			throw error;
+		}
+		await this.loadSample();
+	}
+
+	private async loadSample() {
+		this.phase = 'reading';
+		this.progressText = '正在读取示例数据…';
+		try {
+			await this.run(await fetchSampleFiles(), 'sample', false);
+		} catch (error) {
+			this.fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	/** Add the user's files (a file of the same name replaces the earlier one). */
+	async addFiles(list: readonly File[]): Promise<void> {
+		this.phase = 'reading';
+		this.progress = 0;
+		const added: InputFile[] = [];
+		for (const [i, file] of list.entries()) {
+			this.progressText = `正在读取 ${file.name}（${i + 1}/${list.length}）…`;
+			added.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+			this.progress = ((i + 1) / list.length) * 0.2;
+		}
+		const names = new Set(added.map((f) => f.name));
+		for (const name of names) this.drop.delete(name);
+		this.userFiles = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
+		await this.run(this.userFiles, 'user', true);
+	}
+
+	/** The user agreed to drop the identifying columns of `file` and go on. */
+	async dropIdentifyingColumns(file: string): Promise<void> {
+		this.drop.add(file);
+		await this.run(this.userFiles, 'user', true);
+	}
+
+	async removeFile(file: string): Promise<void> {
+		this.userFiles = this.userFiles.filter((f) => f.name !== file);
+		this.drop.delete(file);
+		if (this.userFiles.length === 0) await this.clear();
+		else await this.run(this.userFiles, 'user', true);
+	}
+
+	/** 清除本地数据: forget the user's files here and in storage, back to the sample. */
+	async clear(): Promise<void> {
+		await clearDataset();
+		this.userFiles = [];
+		this.drop.clear();
+		this.damagedStore = false;
+		this.error = null;
+		this.reports = [];
+		await this.loadSample();
+	}
+
+	private fail(message: string) {
+		this.phase = 'error';
+		this.error = message;
+		this.summary = null;
+	}
+
+	private async run(files: InputFile[], source: DataSource, save: boolean) {
+		this.error = null;
+		this.phase = 'validating';
+		this.progressText = '正在解析和校验…';
+		try {
+			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {
+				this.progress = 0.2 + (done / total) * 0.5;
+				this.progressText = `已校验 ${file}（${done}/${total}）`;
+			});
+			this.reports = result.reports;
+			this.flagged = result.flagged;
+			this.notes = result.notes;
+			this.phase = 'loading';
+			this.progressText = '正在启动 DuckDB…';
+			const engine = (this.engine ??= await browserEngine(bundleChoiceFromUrl(new URL(location.href))));
+			const tables = Object.keys(result.csv);
+			await loadCsvTexts(engine, SQL_SOURCES, result.csv, (table) => {
+				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;
+				this.progressText = `正在载入 ${TABLE_LABELS[table] ?? table}…`;
+			});
+			this.summary = await computeSummary(engine);
+			if (save) await saveDataset(result.sanitizedTexts, [...this.drop]);
+			this.source = source;
+			this.progress = 1;
+			this.progressText = '';
+			this.phase = 'ready';
+			this.version += 1;
+		} catch (error) {
+			this.fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+}
+
+export const dataset = new Dataset();

@@ -1,0 +1,98 @@
+/**
+ * SqlEngine on duckdb-wasm, self-hosted: the eh and mvp bundles (wasm + worker) are emitted by
+ * Vite as the site's own files, so nothing comes from a CDN. One shared start-up promise; the
+ * library itself is imported dynamically, in the browser only (never during prerendering).
+ */
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { ENGINE_SETTINGS_SQL, type SqlEngine, type SqlSources } from './engine';
+import schemaSql from './schema.sql?raw';
+import viewsSql from './views.sql?raw';
+
+export const SQL_SOURCES: SqlSources = { schema: schemaSql, views: viewsSql };
+
+/** Which bundle to run: 'auto' lets duckdb-wasm pick (eh where WebAssembly exceptions exist). */
+export type BundleChoice = 'auto' | 'eh' | 'mvp';
+
+/** `?duckdb=mvp` in the page URL forces the bundle for old browser cores (and for testing it). */
+export function bundleChoiceFromUrl(url: URL): BundleChoice {
+	const value = url.searchParams.get('duckdb');
+	return value === 'eh' || value === 'mvp' ? value : 'auto';
+}
+
+function toPlain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	return value;
+}
+
+export class BrowserEngine implements SqlEngine {
+	private constructor(
+		readonly db: AsyncDuckDB,
+		private readonly connection: AsyncDuckDBConnection,
+		readonly bundle: 'eh' | 'mvp'
+	) {}
+
+	static async start(choice: BundleChoice): Promise<BrowserEngine> {
+		const duckdb = await import('@duckdb/duckdb-wasm');
+		const bundles = {
+			mvp: {
+				mainModule: new URL(mvpWasm, location.href).href,
+				mainWorker: new URL(mvpWorker, location.href).href
+			},
+			eh: {
+				mainModule: new URL(ehWasm, location.href).href,
+				mainWorker: new URL(ehWorker, location.href).href
+			}
+		};
+		const bundle = choice === 'auto' ? await duckdb.selectBundle(bundles) : bundles[choice];
+		if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker for the chosen bundle');
+		const worker = new Worker(bundle.mainWorker);
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await db.instantiate(bundle.mainModule);
+		const connection = await db.connect();
+		await connection.query(ENGINE_SETTINGS_SQL);
+		return new BrowserEngine(
+			db,
+			connection,
+			bundle.mainModule === bundles.mvp.mainModule ? 'mvp' : 'eh'
+		);
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.connection.query(sql);
+	}
+
+	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+		const table = await this.connection.query(sql);
+		return table.toArray().map((row) => {
+			const object = row.toJSON() as Record<string, unknown>;
+			for (const key of Object.keys(object)) object[key] = toPlain(object[key]);
+			return object as T;
+		});
+	}
+
+	async registerText(name: string, text: string): Promise<string> {
+		await this.db.registerFileText(name, text);
+		return name;
+	}
+
+	async unregister(path: string): Promise<void> {
+		await this.db.dropFile(path);
+	}
+
+	/** Cancel the running query, if any (the SQL console's stop button). */
+	async cancel(): Promise<void> {
+		await this.connection.cancelSent();
+	}
+}
+
+let started: Promise<BrowserEngine> | null = null;
+
+/** The one engine of the page, started on first use. */
+export function browserEngine(choice: BundleChoice = 'auto'): Promise<BrowserEngine> {
+	started ??= BrowserEngine.start(choice);
+	return started;
+}
