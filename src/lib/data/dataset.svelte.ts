@@ -6,6 +6,7 @@
 import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
 import { loadCsvTexts } from '../db/load';
 import { computeSummary, type Summary } from '../db/summary';
+import { timeViews, type ViewTiming } from '../db/view-timings';
 import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
 import type { WorkerMessage } from './import-messages';
@@ -58,6 +59,9 @@ class Dataset {
 	error: string | null = $state(null);
 	damagedStore = $state(false);
 	summary: Summary | null = $state(null);
+	/** Milliseconds of the last import: parse + validate (worker), load into DuckDB, summary. */
+	timings: { importMs: number; loadMs: number; summaryMs: number; rows: number } | null = $state(null);
+	viewTimings: ViewTiming[] = $state([]);
 	/** Bumped each time new data is live in DuckDB; pages re-query when it changes. */
 	version = $state(0);
 	engine: BrowserEngine | null = null;
@@ -79,6 +83,12 @@ class Dataset {
 				this.drop = new Set(stored.dropIdentifyingColumns);
 				this.userFiles = stored.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) }));
 				await this.run(this.userFiles, 'user', false);
+				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.
+				const encodings = new Map(stored.files.map((f) => [f.name, f.encoding]));
+				for (const report of this.reports) {
+					const original = encodings.get(report.file);
+					if (original) report.encoding = original as FileReport['encoding'];
+				}
 				return;
 			}
 		} catch (error) {
@@ -142,6 +152,11 @@ class Dataset {
 		await this.loadSample();
 	}
 
+	/** Time every view on the live data (the 数据 page's 性能 panel, and the benchmark). */
+	async measureViews(): Promise<void> {
+		if (this.engine) this.viewTimings = await timeViews(this.engine);
+	}
+
 	private fail(message: string) {
 		this.phase = 'error';
 		this.error = message;
@@ -152,7 +167,13 @@ class Dataset {
 		this.error = null;
 		this.phase = 'validating';
 		this.progressText = '正在解析和校验…';
+		// DuckDB starts while the worker validates (both off the main thread).
+		const enginePromise = this.engine
+			? Promise.resolve(this.engine)
+			: browserEngine(bundleChoiceFromUrl(new URL(location.href)));
+		enginePromise.catch(() => undefined); // reported below, where it is awaited
 		try {
+			const started = performance.now();
 			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {
 				this.progress = 0.2 + (done / total) * 0.5;
 				this.progressText = `已校验 ${file}（${done}/${total}）`;
@@ -160,16 +181,25 @@ class Dataset {
 			this.reports = result.reports;
 			this.flagged = result.flagged;
 			this.notes = result.notes;
+			const imported = performance.now();
 			this.phase = 'loading';
 			this.progressText = '正在启动 DuckDB…';
-			const engine = (this.engine ??= await browserEngine(bundleChoiceFromUrl(new URL(location.href))));
+			const engine = (this.engine = await enginePromise);
 			const tables = Object.keys(result.csv);
 			await loadCsvTexts(engine, SQL_SOURCES, result.csv, (table) => {
 				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;
 				this.progressText = `正在载入 ${TABLE_LABELS[table] ?? table}…`;
 			});
+			const loaded = performance.now();
 			this.summary = await computeSummary(engine);
-			if (save) await saveDataset(result.sanitizedTexts, [...this.drop]);
+			this.timings = {
+				importMs: imported - started,
+				loadMs: loaded - imported,
+				summaryMs: performance.now() - loaded,
+				rows: result.reports.reduce((n, r) => n + r.rowsRead, 0)
+			};
+			if (save && result.sanitizedTexts.length > 0) await saveDataset(result.sanitizedTexts, [...this.drop]);
+			else if (save) await clearDataset();
 			this.source = source;
 			this.progress = 1;
 			this.progressText = '';

@@ -17,6 +17,6 @@ export type WorkerMessage =
 			flagged: number;
 			notes: string[];
 			csv: TableCsvTexts;
-			sanitizedTexts: { name: string; text: string }[];
+			sanitizedTexts: { name: string; text: string; encoding: string }[];
 	  }
 	| { type: 'failed'; message: string };

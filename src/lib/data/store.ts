@@ -10,6 +10,8 @@ const KEY = 'imau-smart-factory/dataset-v1';
 export interface StoredFile {
 	name: string;
 	text: string;
+	/** The encoding the file arrived in (it is stored as UTF-8 text). */
+	encoding: string;
 }
 
 export interface StoredDataset {

@@ -23,8 +23,8 @@ export interface ImportResult {
 	flagged: number;
 	/** Notes on the whole import (e.g. no scenario file, so no eligible tiers). */
 	notes: string[];
-	/** Sanitised source text per file, for local storage (dropped columns removed). */
-	sanitizedTexts: { name: string; text: string }[];
+	/** Sanitised source text per file, for local storage (dropped columns removed), with the encoding it came in. */
+	sanitizedTexts: { name: string; text: string; encoding: string }[];
 }
 
 export interface ImportOptions {
@@ -186,6 +186,6 @@ export function importFiles(
 		notes,
 		sanitizedTexts: files
 			.filter((f) => f.report.status === 'loaded')
-			.map((f) => ({ name: f.report.file, text: f.sanitizedText }))
+			.map((f) => ({ name: f.report.file, text: f.sanitizedText, encoding: f.report.encoding }))
 	};
 }

@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadTables } from '../../src/lib/db/load';
+import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
+import { computeSummary, type Summary } from '../../src/lib/db/summary';
+import { formatCount, formatPercent } from '../../src/lib/format';
+import { importFiles } from '../../src/lib/import/pipeline';
+import { foreignRequests, launchBrowser, openPage } from './browser';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let nodeSummary: Summary | null;
+let nodeRowsLoaded: number;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	const inputs = readdirSync('data/sample').map((name) => ({
+		name,
+		bytes: readFileSync(`data/sample/${name}`)
+	}));
+	const result = importFiles(inputs);
+	nodeRowsLoaded = result.reports.reduce((n, r) => n + r.rowsLoaded, 0);
+	const engine = await NodeEngine.create();
+	await loadTables(engine, readSqlSources(), result.tables);
+	nodeSummary = await computeSummary(engine);
+	engine.close();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** Drop files on the drop zone the way a user drags them from the desktop. */
+async function dropFiles(page: Page, paths: string[]) {
+	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
+	const transfer = await page.evaluateHandle((list) => {
+		const dt = new DataTransfer();
+		for (const f of list)
+			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+		return dt;
+	}, files);
+	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
+}
+
+/** The dataset is live: imported, loaded into DuckDB and (for the user's files) stored. */
+const ready = (page: Page, source: 'sample' | 'user') =>
+	page.waitForSelector(`[data-testid=data-source][data-source=${source}][data-phase=ready]`, {
+		timeout: 60_000
+	});
+
+describe('数据 page in Chromium', () => {
+	it('loads the sample by default, labelled 示例数据, with the same figures as Node', async () => {
+		const { page, context, requests, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await page.waitForSelector('[data-testid=data-summary]');
+		await expect(page.getByTestId('data-source').textContent()).resolves.toContain('示例数据');
+		await expect(page.getByTestId('import-totals').textContent()).resolves.toContain(
+			`导入 ${formatCount(nodeRowsLoaded)} 行`
+		);
+		const s = nodeSummary;
+		expect(s).not.toBeNull();
+		await expect(page.getByTestId('data-summary').getAttribute('data-year')).resolves.toBe(
+			String(s?.year)
+		);
+		await expect(page.getByTestId('summary-coverage').textContent()).resolves.toBe(
+			formatPercent(s?.coverage.overall.rate ?? NaN)
+		);
+		await expect(page.getByTestId('summary-flagged').textContent()).resolves.toBe(
+			String(s?.flagged)
+		);
+		const rows = await page.$$eval('[data-testid=summary-regions] tbody tr', (trs) =>
+			trs.map((tr) => [
+				tr.getAttribute('data-code'),
+				...[...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())
+			])
+		);
+		expect(rows).toEqual(
+			s?.coverage.byRegion.map((r) => [
+				r.code,
+				String(r.numerator),
+				String(r.denominator ?? '—'),
+				r.rate === null ? '无基数' : formatPercent(r.rate)
+			])
+		);
+		expect(errors).toEqual([]);
+		expect(foreignRequests(requests, siteUrl)).toEqual([]);
+		await context.close();
+	});
+
+	it('takes a dropped GBK file, reports it, and still has it after a reload', async () => {
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await dropFiles(page, ['tests/fixtures/import/decl-gbk.csv']);
+		await ready(page, 'user');
+		const report = page.locator('[data-testid=file-report][data-file="decl-gbk.csv"]');
+		await expect(report.textContent()).resolves.toContain('GB18030/GBK');
+		await expect(report.getByTestId('rows-read').textContent()).resolves.toBe('2');
+		await expect(report.getByTestId('rows-loaded').textContent()).resolves.toBe('2');
+		await expect(report.getByTestId('rows-rejected').textContent()).resolves.toBe('0');
+		await expect(page.locator('body').textContent()).resolves.toContain('未导入建设场景明细');
+		await expect(page.getByTestId('data-summary').getAttribute('data-year')).resolves.toBe('2025');
+
+		await page.reload();
+		await ready(page, 'user');
+		const again = page.locator('[data-testid=file-report][data-file="decl-gbk.csv"]');
+		await expect(again.getByTestId('rows-loaded').textContent()).resolves.toBe('2');
+		await expect(again.textContent()).resolves.toContain('GB18030/GBK');
+
+		await page.getByTestId('clear-data').click();
+		await ready(page, 'sample');
+		await page.reload();
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('refuses a file with an identifying column until the user drops it, and never stores it', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		const fixture = 'tests/fixtures/import/decl-company-name.csv';
+		await dropFiles(page, [fixture]);
+		await ready(page, 'user');
+		const report = page.locator('[data-testid=file-report][data-file="decl-company-name.csv"]');
+		await expect(report.textContent()).resolves.toContain('已拒绝');
+		await expect(report.getByRole('alert').textContent()).resolves.toContain('企业名称');
+		await report.getByRole('button', { name: '删除这些列并继续导入' }).click();
+		// The click starts a new import at once (phase leaves 'ready'); wait for its report, then for it to finish.
+		await report.getByText('已删除身份信息列').waitFor();
+		await ready(page, 'user');
+		const stored = await page.evaluate(
+			() =>
+				new Promise<string>((resolve, reject) => {
+					const open = indexedDB.open('keyval-store');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const get = open.result
+							.transaction('keyval')
+							.objectStore('keyval')
+							.get('imau-smart-factory/dataset-v1');
+						get.onsuccess = () => resolve(JSON.stringify(get.result));
+					};
+				})
+		);
+		const text = readFileSync(fixture, 'utf8');
+		const header = text.split(/\r?\n/)[0]?.split(',') ?? [];
+		const nameColumn = header.findIndex((h) => h.includes('企业名称'));
+		const names = text
+			.split(/\r?\n/)
+			.slice(1)
+			.filter(Boolean)
+			.map((line) => line.split(',')[nameColumn]);
+		expect(names.length).toBeGreaterThan(0);
+		expect(stored).toContain('decl-company-name.csv');
+		for (const name of names) expect(stored).not.toContain(name);
+		await context.close();
+	});
+
+	it('reports a damaged local store instead of showing numbers, and clears it', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await dropFiles(page, ['tests/fixtures/import/decl-gbk.csv']);
+		await ready(page, 'user');
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const open = indexedDB.open('keyval-store');
+					open.onsuccess = () => {
+						const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
+						const key = 'imau-smart-factory/dataset-v1';
+						store.get(key).onsuccess = (event) => {
+							const value = (event.target as IDBRequest).result;
+							value.files[0].text = value.files[0].text.replace('2025', '2026');
+							store.put(value, key).onsuccess = () => resolve();
+						};
+					};
+				})
+		);
+		await page.reload();
+		await page.waitForSelector('[data-testid=data-error]');
+		await expect(page.getByTestId('data-error').textContent()).resolves.toContain(
+			'本地保存的数据已损坏'
+		);
+		expect(await page.getByTestId('data-summary').count()).toBe(0);
+		await page.getByTestId('data-error').getByRole('button', { name: '清除本地数据' }).click();
+		await ready(page, 'sample');
+		await page.waitForSelector('[data-testid=data-summary]');
+		await context.close();
+	});
+});
