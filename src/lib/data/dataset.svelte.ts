@@ -77,6 +77,8 @@ class Dataset {
 	}
 
 	private async start() {
+		// Fetching and compiling the wasm is the slowest step: begin it before anything else.
+		this.enginePromise();
 		try {
 			const stored = await loadDataset();
 			if (stored) {
@@ -152,6 +154,13 @@ class Dataset {
 		await this.loadSample();
 	}
 
+	/** The page's one DuckDB, started on first call; a failure is reported where it is awaited. */
+	private enginePromise(): Promise<BrowserEngine> {
+		const promise = browserEngine(bundleChoiceFromUrl(new URL(location.href)));
+		promise.catch(() => undefined);
+		return promise;
+	}
+
 	/** Time every view on the live data (the 数据 page's 性能 panel, and the benchmark). */
 	async measureViews(): Promise<void> {
 		if (this.engine) this.viewTimings = await timeViews(this.engine);
@@ -167,11 +176,8 @@ class Dataset {
 		this.error = null;
 		this.phase = 'validating';
 		this.progressText = '正在解析和校验…';
-		// DuckDB starts while the worker validates (both off the main thread).
-		const enginePromise = this.engine
-			? Promise.resolve(this.engine)
-			: browserEngine(bundleChoiceFromUrl(new URL(location.href)));
-		enginePromise.catch(() => undefined); // reported below, where it is awaited
+		// DuckDB starts (or has started) while the worker validates, both off the main thread.
+		const enginePromise = this.enginePromise();
 		try {
 			const started = performance.now();
 			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {

@@ -4,6 +4,7 @@ DROP VIEW IF EXISTS declaration_overview;
 DROP TABLE IF EXISTS declarations;
 DROP TABLE IF EXISTS scenarios;
 DROP TABLE IF EXISTS baseline;
+DROP TABLE IF EXISTS region_targets;
 DROP TABLE IF EXISTS eligibility;
 
 CREATE TABLE declarations (
@@ -41,7 +42,8 @@ CREATE TABLE scenarios (
 	scenario_tier TINYINT NOT NULL, -- as declared
 	counted_tier TINYINT, -- as the tier rules count it (附件4 "/" lowers it); NULL = not counted
 	source_file VARCHAR NOT NULL,
-	source_line INTEGER NOT NULL
+	source_line INTEGER NOT NULL,
+	extra VARCHAR
 );
 
 CREATE TABLE baseline (
@@ -50,7 +52,19 @@ CREATE TABLE baseline (
 	industry_code VARCHAR, -- NULL = all industries
 	enterprises INTEGER NOT NULL,
 	source_file VARCHAR NOT NULL,
-	source_line INTEGER NOT NULL
+	source_line INTEGER NOT NULL,
+	extra VARCHAR
+);
+
+-- Optional 盟市目标: a league-city's own targets.
+CREATE TABLE region_targets (
+	region_code VARCHAR NOT NULL,
+	metric VARCHAR NOT NULL, -- coverage | basic_starts | advanced | excellent | leading
+	year INTEGER NOT NULL,
+	target DOUBLE NOT NULL, -- coverage as a fraction (25% → 0.25)
+	source_file VARCHAR NOT NULL,
+	source_line INTEGER NOT NULL,
+	extra VARCHAR
 );
 
 CREATE TABLE eligibility (

@@ -5,7 +5,7 @@
  */
 import { indicators } from '../domain/catalogue';
 
-export type FileKind = 'declarations' | 'scenarios' | 'baseline';
+export type FileKind = 'declarations' | 'scenarios' | 'baseline' | 'targets';
 
 export interface ColumnSpec {
 	/** English key: the DuckDB column and the contract's key. */
@@ -15,6 +15,8 @@ export interface ColumnSpec {
 	/** Other headers seen in practice. */
 	aliases?: readonly string[];
 	required: boolean;
+	/** A required column is also satisfied by this other column (场景 or 场景编号). */
+	orColumn?: string;
 }
 
 export interface FileKindSpec {
@@ -57,7 +59,14 @@ export const FILE_KINDS: readonly FileKindSpec[] = [
 		label: '建设场景明细',
 		columns: [
 			{ key: 'declaration_id', zh: '申报编号', required: true },
-			{ key: 'scenario', zh: '场景', aliases: ['场景名称', '场景编号'], required: true },
+			{
+				key: 'scenario',
+				zh: '场景',
+				aliases: ['场景名称'],
+				required: true,
+				orColumn: 'scenario_number'
+			},
+			{ key: 'scenario_number', zh: '场景编号', aliases: ['场景序号'], required: false },
 			{ key: 'scenario_tier', zh: '场景层级', required: true }
 		]
 	},
@@ -69,6 +78,16 @@ export const FILE_KINDS: readonly FileKindSpec[] = [
 			{ key: 'region', zh: '盟市', required: true },
 			{ key: 'industry', zh: '行业代码', aliases: ['行业'], required: false },
 			{ key: 'enterprises', zh: '规上工业企业数', aliases: ['企业数'], required: true }
+		]
+	},
+	{
+		kind: 'targets',
+		label: '盟市目标',
+		columns: [
+			{ key: 'region', zh: '盟市', required: true },
+			{ key: 'metric', zh: '指标', required: true },
+			{ key: 'year', zh: '目标年度', aliases: ['年度'], required: true },
+			{ key: 'target', zh: '目标值', required: true }
 		]
 	}
 ];

@@ -47,7 +47,9 @@ function matchAgainst(spec: FileKindSpec, headers: readonly string[]): HeaderMat
 		seen.add(key);
 		return key;
 	});
-	const missing = spec.columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.zh);
+	const missing = spec.columns
+		.filter((c) => c.required && !seen.has(c.key) && !(c.orColumn && seen.has(c.orColumn)))
+		.map((c) => c.zh);
 	return { kind: spec.kind, spec, keys, unknown, duplicated, missing };
 }
 

@@ -14,7 +14,15 @@ import {
 	type ReadRow
 } from './read-file';
 import { balances, type FileReport } from './report';
-import type { EligibilityRow, ImportedTables } from './tables';
+import type { FileKind } from './file-kinds';
+import type {
+	BaselineRow,
+	DeclarationRow,
+	EligibilityRow,
+	ImportedTables,
+	RegionTargetRow,
+	ScenarioRow
+} from './tables';
 
 export interface ImportResult {
 	reports: FileReport[];
@@ -52,30 +60,67 @@ function reject<T>(
 	file.report.rejectedRows.push({ line: row.line, cells: row.cells, reasons: [reason] });
 }
 
+/** The rows of the files of one kind (each file has one kind). */
+function rowsOf<T>(files: ReadFile[], kind: FileKind): { file: ReadFile; row: ReadRow<T> }[] {
+	return files
+		.filter((f) => f.kind === kind)
+		.flatMap((file) => (file.rows as ReadRow<T>[]).map((row) => ({ file, row })));
+}
+
+/** Drop rejected rows from their files. */
+function removeRows(rejected: Set<ReadRow<unknown>>, files: ReadFile[]) {
+	if (rejected.size === 0) return;
+	for (const file of files) file.rows = file.rows.filter((r) => !rejected.has(r));
+}
+
 /** Keep the first row of each key; reject the later ones, naming where the first one is. */
 function rejectDuplicates<T>(
 	files: ReadFile[],
-	rowsOf: (f: ReadFile) => ReadRow<T>[],
-	keep: (f: ReadFile, kept: ReadRow<T>[]) => void,
+	kind: FileKind,
 	keyOf: (row: T) => string,
 	describe: (row: T) => { column: string; value: string; what: string }
 ) {
 	const firstSeen = new Map<string, string>();
-	for (const file of files) {
-		const kept: ReadRow<T>[] = [];
-		for (const row of rowsOf(file)) {
-			const key = keyOf(row.row);
-			const first = firstSeen.get(key);
-			if (first) {
-				const d = describe(row.row);
-				reject(file, row, d.column, d.value, `${d.what}重复（首次出现在 ${first}），本行未导入`);
-			} else {
-				firstSeen.set(key, `${file.report.file} 第 ${row.line} 行`);
-				kept.push(row);
-			}
+	const rejected = new Set<ReadRow<unknown>>();
+	for (const { file, row } of rowsOf<T>(files, kind)) {
+		const key = keyOf(row.row);
+		const first = firstSeen.get(key);
+		if (first) {
+			const d = describe(row.row);
+			reject(file, row, d.column, d.value, `${d.what}重复（首次出现在 ${first}），本行未导入`);
+			rejected.add(row);
+		} else {
+			firstSeen.set(key, `${file.report.file} 第 ${row.line} 行`);
 		}
-		keep(file, kept);
 	}
+	removeRows(rejected, files);
+}
+
+/** Each declaration's eligible tier under 附件2, and whether its claimed tier is above it. */
+function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagged: number } {
+	const byDeclaration = new Map<string, { scenario: number; tier: TierKey }[]>();
+	for (const s of tables.scenarios) {
+		let list = byDeclaration.get(s.declaration_id);
+		if (!list) byDeclaration.set(s.declaration_id, (list = []));
+		list.push({ scenario: s.scenario_no, tier: TIER_KEYS[s.scenario_tier - 1] as TierKey });
+	}
+	let flagged = 0;
+	const rows = tables.declarations.map((d): EligibilityRow => {
+		const evaluation = evaluateDeclaration({
+			scenarios: byDeclaration.get(d.declaration_id) ?? [],
+			maturityLevel: d.maturity_level
+		});
+		const eligible = evaluation.eligibleTier ? TIER_KEYS.indexOf(evaluation.eligibleTier) + 1 : 0;
+		const claimed = Math.max(d.declared_tier, d.awarded_tier ?? 0);
+		let shortfall: string | null = null;
+		if (claimed > eligible) {
+			flagged += 1;
+			const failing = evaluation.checks[claimed - 1]?.conditions.filter((c) => !c.held) ?? [];
+			shortfall = failing.map((c) => c.message).join('；');
+		}
+		return { declaration_id: d.declaration_id, eligible_tier: eligible, shortfall };
+	});
+	return { rows, flagged };
 }
 
 export function importFiles(
@@ -90,10 +135,9 @@ export function importFiles(
 		return read;
 	});
 
-	rejectDuplicates(
+	rejectDuplicates<DeclarationRow>(
 		files,
-		(f) => f.declarations,
-		(f, kept) => (f.declarations = kept),
+		'declarations',
 		(row) => row.declaration_id,
 		(row) => ({
 			column: '申报编号',
@@ -101,75 +145,52 @@ export function importFiles(
 			what: `申报编号“${row.declaration_id}”`
 		})
 	);
-	rejectDuplicates(
+	rejectDuplicates<BaselineRow>(
 		files,
-		(f) => f.baseline,
-		(f, kept) => (f.baseline = kept),
+		'baseline',
 		(row) => `${row.year}|${row.region_code}|${row.industry_code ?? ''}`,
 		(row) => ({ column: '盟市', value: row.region_code, what: `${row.year}年该盟市、行业的基数` })
 	);
+	rejectDuplicates<RegionTargetRow>(
+		files,
+		'targets',
+		(row) => `${row.region_code}|${row.metric}|${row.year}`,
+		(row) => ({ column: '指标', value: row.metric, what: `${row.year}年该盟市的同一指标目标` })
+	);
 
 	const declarationIds = new Set(
-		files.flatMap((f) => f.declarations.map((d) => d.row.declaration_id))
+		rowsOf<DeclarationRow>(files, 'declarations').map(({ row }) => row.row.declaration_id)
 	);
-	for (const file of files) {
-		file.scenarios = file.scenarios.filter((row) => {
-			if (declarationIds.has(row.row.declaration_id)) return true;
-			reject(
-				file,
-				row,
-				'申报编号',
-				row.row.declaration_id,
-				`申报编号“${row.row.declaration_id}”在已导入的申报明细中不存在`
-			);
-			return false;
-		});
+	const orphans = new Set<ReadRow<unknown>>();
+	for (const { file, row } of rowsOf<ScenarioRow>(files, 'scenarios')) {
+		if (declarationIds.has(row.row.declaration_id)) continue;
+		const id = row.row.declaration_id;
+		reject(file, row, '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
+		orphans.add(row);
 	}
+	removeRows(orphans, files);
 
 	const tables: ImportedTables = {
-		declarations: files.flatMap((f) => f.declarations.map((r) => r.row)),
-		scenarios: files.flatMap((f) => f.scenarios.map((r) => r.row)),
-		baseline: files.flatMap((f) => f.baseline.map((r) => r.row)),
+		declarations: rowsOf<DeclarationRow>(files, 'declarations').map(({ row }) => row.row),
+		scenarios: rowsOf<ScenarioRow>(files, 'scenarios').map(({ row }) => row.row),
+		baseline: rowsOf<BaselineRow>(files, 'baseline').map(({ row }) => row.row),
+		region_targets: rowsOf<RegionTargetRow>(files, 'targets').map(({ row }) => row.row),
 		eligibility: []
 	};
 	const notes: string[] = [];
-	const hasScenarioFile = files.some((f) => f.kind === 'scenarios');
 	let flagged = 0;
-	if (tables.declarations.length > 0 && !hasScenarioFile) {
+	if (tables.declarations.length > 0 && !files.some((f) => f.kind === 'scenarios')) {
 		notes.push('未导入建设场景明细，无法按附件2判定各申报的符合层级');
 	} else {
-		const byDeclaration = new Map<string, { scenario: number; tier: TierKey }[]>();
-		for (const s of tables.scenarios) {
-			let list = byDeclaration.get(s.declaration_id);
-			if (!list) byDeclaration.set(s.declaration_id, (list = []));
-			list.push({ scenario: s.scenario_no, tier: TIER_KEYS[s.scenario_tier - 1] as TierKey });
-		}
-		tables.eligibility = tables.declarations.map((d): EligibilityRow => {
-			const evaluation = evaluateDeclaration({
-				scenarios: byDeclaration.get(d.declaration_id) ?? [],
-				maturityLevel: d.maturity_level
-			});
-			const eligible = evaluation.eligibleTier ? TIER_KEYS.indexOf(evaluation.eligibleTier) + 1 : 0;
-			const claimed = Math.max(d.declared_tier, d.awarded_tier ?? 0);
-			let shortfall: string | null = null;
-			if (claimed > eligible) {
-				flagged += 1;
-				const check = evaluation.checks[claimed - 1];
-				shortfall = check
-					? check.conditions
-							.filter((c) => !c.held)
-							.map((c) => c.message)
-							.join('；')
-					: null;
-			}
-			return { declaration_id: d.declaration_id, eligible_tier: eligible, shortfall };
-		});
+		const eligibility = eligibilityOf(tables);
+		tables.eligibility = eligibility.rows;
+		flagged = eligibility.flagged;
 	}
 
 	for (const file of files) {
 		const report = file.report;
 		if (report.status === 'loaded') {
-			report.rowsLoaded = file.declarations.length + file.scenarios.length + file.baseline.length;
+			report.rowsLoaded = file.rows.length;
 			report.rowsRejected = report.rejectedRows.length;
 			report.rejectedRows.sort((a, b) => a.line - b.line);
 		}

@@ -45,12 +45,12 @@ export function identifyingValueKind(value: string): string | null {
 	const v = normalizeKey(value).toUpperCase();
 	if (v.length === 18 && RESIDENT_ID.test(v)) return '身份证号';
 	if (v.length === 18 && CREDIT_CODE.test(v)) return '统一社会信用代码';
-	if (PHONE.test(v)) return '电话号码';
+	if (PHONE.test(v) || PHONE.test(v.replace(/[-()]/g, ''))) return '电话号码';
 	return null;
 }
 
 export function identifyingHeader(header: string): string | null {
-	const folded = normalizeHeader(header);
+	const folded = normalizeHeader(header).replace(/[_.-]/g, '');
 	return IDENTIFYING_HEADERS.find((h) => h.pattern.test(folded))?.what ?? null;
 }
 

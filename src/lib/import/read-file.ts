@@ -8,8 +8,31 @@ import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
 import { findIdentifyingColumns } from './privacy';
 import type { FileReport, Problem } from './report';
-import { readBaseline, readDeclaration, readScenario, RowReader, type RowOutcome } from './rows';
-import type { BaselineRow, DeclarationRow, ScenarioRow } from './tables';
+import {
+	readBaseline,
+	readDeclaration,
+	readScenario,
+	readTarget,
+	RowReader,
+	type RowOutcome
+} from './rows';
+import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
+
+export type AnyRow = DeclarationRow | ScenarioRow | BaselineRow | RegionTargetRow;
+
+type ReadRowFn = (
+	reader: RowReader,
+	file: string,
+	line: number,
+	extra: string | null
+) => RowOutcome<AnyRow>;
+
+const ROW_READERS: Record<FileKind, ReadRowFn> = {
+	declarations: readDeclaration,
+	scenarios: readScenario,
+	baseline: readBaseline,
+	targets: readTarget
+};
 
 export interface InputFile {
 	name: string;
@@ -31,9 +54,8 @@ export interface ReadRow<T> {
 export interface ReadFile {
 	report: FileReport;
 	kind: FileKind | null;
-	declarations: ReadRow<DeclarationRow>[];
-	scenarios: ReadRow<ScenarioRow>[];
-	baseline: ReadRow<BaselineRow>[];
+	/** The rows that passed their own checks, of the file's kind. */
+	rows: ReadRow<AnyRow>[];
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
 	sanitizedText: string;
 }
@@ -59,9 +81,18 @@ function emptyReport(file: string, encoding: FileReport['encoding']): FileReport
 }
 
 /** Reject every data row of a file that cannot be read at all, so rows in = loaded + rejected. */
-function rejectAll(report: FileReport, rows: { line: number; cells: string[] }[], reason: string) {
+function rejectAll(
+	report: FileReport,
+	rows: { line: number; cells: string[] }[],
+	reason: string,
+	keepCells = true
+) {
 	report.rowsRejected = rows.length;
-	report.rejectedRows = rows.map((r) => ({ line: r.line, cells: r.cells, reasons: [reason] }));
+	report.rejectedRows = rows.map((r) => ({
+		line: r.line,
+		cells: keepCells ? r.cells : [],
+		reasons: [reason]
+	}));
 }
 
 export function readInputFile(input: InputFile, options: ReadOptions = {}): ReadFile {
@@ -70,9 +101,7 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 	const result: ReadFile = {
 		report,
 		kind: null,
-		declarations: [],
-		scenarios: [],
-		baseline: [],
+		rows: [],
 		sanitizedText: ''
 	};
 	const fileProblem = (reason: string, severity: Problem['severity'] = 'error') =>
@@ -123,7 +152,8 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 					severity: 'error'
 				});
 			}
-			rejectAll(report, dataRows, '文件含身份信息列，已拒绝');
+			// The refused rows keep no cells: identifying values go nowhere, not even into a download.
+			rejectAll(report, dataRows, '文件含身份信息列，已拒绝', false);
 			return result;
 		}
 		for (const column of identifying) dropped.add(column.index);
@@ -193,19 +223,12 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 				reason: `字段数 ${cells.length} 多于表头的 ${keptHeaders.length} 列，数据可能错位`
 			});
 		}
-		let outcome: RowOutcome<DeclarationRow | ScenarioRow | BaselineRow>;
-		if (match.kind === 'declarations') {
-			const extra = unknownPositions.length
-				? JSON.stringify(
-						Object.fromEntries(unknownPositions.map((i) => [keptHeaders[i], cells[i] ?? '']))
-					)
-				: null;
-			outcome = readDeclaration(reader, input.name, line, extra);
-		} else if (match.kind === 'scenarios') {
-			outcome = readScenario(reader, input.name, line);
-		} else {
-			outcome = readBaseline(reader, input.name, line);
-		}
+		const extra = unknownPositions.length
+			? JSON.stringify(
+					Object.fromEntries(unknownPositions.map((i) => [keptHeaders[i], cells[i] ?? '']))
+				)
+			: null;
+		const outcome: RowOutcome<AnyRow> = ROW_READERS[match.kind](reader, input.name, line, extra);
 		const toProblem =
 			(severity: Problem['severity']) =>
 			(issue: { key: string | null; value: string; reason: string }) => ({
@@ -229,11 +252,7 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 			report.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });
 			continue;
 		}
-		if (match.kind === 'declarations')
-			result.declarations.push({ line, cells, row: outcome.row as DeclarationRow });
-		else if (match.kind === 'scenarios')
-			result.scenarios.push({ line, cells, row: outcome.row as ScenarioRow });
-		else result.baseline.push({ line, cells, row: outcome.row as BaselineRow });
+		result.rows.push({ line, cells, row: outcome.row });
 	}
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
 	result.sanitizedText = sanitizedRows ? serializeRecords(sanitizedRows) : text;

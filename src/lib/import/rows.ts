@@ -2,14 +2,17 @@
  * One CSV row → one normalised table row, or the reasons it cannot be loaded. Errors reject
  * the row; warnings load it and are reported beside it.
  */
-import { tierRank, type TierKey } from '../domain/catalogue';
+import { tierRank, type Scenario, type TierKey } from '../domain/catalogue';
 import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
-import type { BaselineRow, DeclarationRow, ScenarioRow } from './tables';
+import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 import {
+	BASELINE_YEAR_RANGE,
 	looksLikeFormula,
+	parseTargetMetric,
+	parseTargetValue,
 	parseIndicatorLevel,
 	parseMaturity,
 	parseNonNegativeInteger,
@@ -185,20 +188,50 @@ function parseNonNegativeAmount(raw: string): Resolved<number | null> {
 	return parsed;
 }
 
-export function readScenario(reader: RowReader, file: string, line: number) {
-	const declarationId = reader.text('declaration_id', true);
+/**
+ * The scenario of a row: from 场景 (a name, a number, or "14 在线智能检测") and/or a separate
+ * 场景编号 column. A name wins over a number; a number that matches neither the name's 附件1
+ * nor its 附件4 number is an error.
+ */
+function readScenarioCell(reader: RowReader): Scenario | undefined {
+	const name = reader.raw('scenario');
+	const number = normalizeValue(reader.raw('scenario_number'));
+	if (name.trim() === '') {
+		return number === ''
+			? (reader.errors.push({ key: 'scenario', value: '', reason: '场景为空' }), undefined)
+			: reader.take('scenario_number', resolveScenario);
+	}
 	const scenario = reader.take('scenario', resolveScenario);
+	if (
+		scenario &&
+		number !== '' &&
+		Number(number) !== scenario.no &&
+		Number(number) !== scenario.annex4.no
+	) {
+		reader.errors.push({
+			key: 'scenario_number',
+			value: number,
+			reason: `场景编号${number}与名称“${scenario.name}”不一致（附件1编号为${scenario.no}）`
+		});
+	}
+	return scenario;
+}
+
+export function readScenario(reader: RowReader, file: string, line: number, extra: string | null) {
+	const declarationId = reader.text('declaration_id', true);
+	const scenario = readScenarioCell(reader);
 	const tier = reader.take('scenario_tier', parseTier);
 	let counted: number | null = null;
 	if (scenario && tier) {
 		const result = countedTierOf(scenario.no, tier);
 		counted = rank(result.tier);
-		if (result.note)
+		if (result.note) {
 			reader.warnings.push({
 				key: 'scenario_tier',
 				value: reader.raw('scenario_tier'),
 				reason: result.note
 			});
+		}
 	}
 	return reader.outcome<ScenarioRow>(() => ({
 		declaration_id: declarationId as string,
@@ -206,14 +239,15 @@ export function readScenario(reader: RowReader, file: string, line: number) {
 		scenario_tier: rank(tier) as number,
 		counted_tier: counted,
 		source_file: file,
-		source_line: line
+		source_line: line,
+		extra
 	}));
 }
 
 export const WHOLE_REGION_CODE = '150000';
 
-export function readBaseline(reader: RowReader, file: string, line: number) {
-	const year = reader.take('year', parseYear);
+export function readBaseline(reader: RowReader, file: string, line: number, extra: string | null) {
+	const year = reader.take('year', (raw) => parseYear(raw, BASELINE_YEAR_RANGE));
 	const region = reader.take('region', resolveRegionOrWhole);
 	const industryRaw = reader.raw('industry');
 	const industry = industryRaw.trim() === '' ? null : reader.take('industry', resolveIndustry);
@@ -226,6 +260,23 @@ export function readBaseline(reader: RowReader, file: string, line: number) {
 		industry_code: industry ? industry.code : null,
 		enterprises: enterprises as number,
 		source_file: file,
-		source_line: line
+		source_line: line,
+		extra
+	}));
+}
+
+export function readTarget(reader: RowReader, file: string, line: number, extra: string | null) {
+	const region = reader.take('region', resolveRegion);
+	const metric = reader.take('metric', parseTargetMetric);
+	const year = reader.take('year', parseYear);
+	const target = reader.take('target', (raw) => parseTargetValue(raw, metric));
+	return reader.outcome<RegionTargetRow>(() => ({
+		region_code: region!.code,
+		metric: metric!,
+		year: year as number,
+		target: target as number,
+		source_file: file,
+		source_line: line,
+		extra
 	}));
 }

@@ -45,6 +45,7 @@ export interface ScenarioRow {
 	counted_tier: number | null;
 	source_file: string;
 	source_line: number;
+	extra: string | null;
 }
 
 export interface BaselineRow {
@@ -56,6 +57,21 @@ export interface BaselineRow {
 	enterprises: number;
 	source_file: string;
 	source_line: number;
+	extra: string | null;
+}
+
+export type TargetMetric = 'coverage' | 'basic_starts' | 'advanced' | 'excellent' | 'leading';
+
+/** A 盟市's own target (optional file 盟市目标). */
+export interface RegionTargetRow {
+	region_code: string;
+	metric: TargetMetric;
+	year: number;
+	/** Coverage as a fraction (25% → 0.25); counts as numbers of enterprises. */
+	target: number;
+	source_file: string;
+	source_line: number;
+	extra: string | null;
 }
 
 export interface EligibilityRow {
@@ -101,9 +117,27 @@ export const TABLE_COLUMNS = {
 		'scenario_tier',
 		'counted_tier',
 		'source_file',
-		'source_line'
+		'source_line',
+		'extra'
 	],
-	baseline: ['year', 'region_code', 'industry_code', 'enterprises', 'source_file', 'source_line'],
+	baseline: [
+		'year',
+		'region_code',
+		'industry_code',
+		'enterprises',
+		'source_file',
+		'source_line',
+		'extra'
+	],
+	region_targets: [
+		'region_code',
+		'metric',
+		'year',
+		'target',
+		'source_file',
+		'source_line',
+		'extra'
+	],
 	eligibility: ['declaration_id', 'eligible_tier', 'shortfall']
 } as const satisfies Record<string, readonly string[]>;
 
@@ -113,5 +147,6 @@ export interface ImportedTables {
 	declarations: DeclarationRow[];
 	scenarios: ScenarioRow[];
 	baseline: BaselineRow[];
+	region_targets: RegionTargetRow[];
 	eligibility: EligibilityRow[];
 }

@@ -4,6 +4,7 @@
  * and thousands separators.
  */
 import { indicators, type TierKey } from '../domain/catalogue';
+import type { TargetMetric } from './tables';
 import {
 	resolveIndustry,
 	resolveMaturity,
@@ -29,14 +30,54 @@ export function parseNumber(raw: string): Resolved<number | null> {
 	return ok(Number(text));
 }
 
-export function parseYear(raw: string): Resolved<number> {
+/** A declaration or target year, 2024–2035 by the contract; `range` widens it (the baseline's 年度). */
+export function parseYear(
+	raw: string,
+	range: readonly [number, number] = [YEAR_MIN, YEAR_MAX]
+): Resolved<number> {
 	const text = normalizeValue(raw).replace(/年$/, '');
 	if (text === '') return fail('年度为空');
 	if (!/^\d{4}$/.test(text)) return fail(`年度“${raw.trim()}”不是四位年份`);
 	const year = Number(text);
-	if (year < YEAR_MIN || year > YEAR_MAX)
-		return fail(`年度 ${year} 不在 ${YEAR_MIN}–${YEAR_MAX} 之间`);
+	if (year < range[0] || year > range[1])
+		return fail(`年度 ${year} 不在 ${range[0]}–${range[1]} 之间`);
 	return ok(year);
+}
+
+/** The baseline's 年度 is any year (one before the plan gives its starting point). */
+export const BASELINE_YEAR_RANGE = [1949, 2100] as const;
+
+const TARGET_METRICS: Readonly<Record<string, TargetMetric>> = {
+	覆盖率: 'coverage',
+	基础级及以上覆盖率: 'coverage',
+	基础级新建: 'basic_starts',
+	基础级: 'basic_starts',
+	先进级: 'advanced',
+	卓越级: 'excellent',
+	领航级: 'leading'
+};
+
+export function parseTargetMetric(raw: string): Resolved<TargetMetric> {
+	const metric = TARGET_METRICS[normalizeKey(raw)];
+	return metric
+		? ok(metric)
+		: fail(`无法识别的指标“${raw.trim()}”（应为覆盖率、基础级新建、先进级、卓越级或领航级）`);
+}
+
+/** 25 or 25% → 0.25 for 覆盖率; a non-negative count otherwise. */
+export function parseTargetValue(raw: string, metric: TargetMetric | undefined): Resolved<number> {
+	const text = normalizeValue(raw);
+	const percent = text.endsWith('%');
+	const parsed = parseNumber(percent ? text.slice(0, -1) : text);
+	if (!parsed.ok) return fail(parsed.reason);
+	if (parsed.value === null) return fail('目标值为空');
+	if (parsed.value < 0) return fail(`目标值为负数（${parsed.value}）`);
+	if (metric === 'coverage') {
+		if (parsed.value > 100) return fail(`覆盖率目标 ${text} 超过100%`);
+		return ok(parsed.value / 100);
+	}
+	if (percent) return fail('只有覆盖率目标可用百分数');
+	return ok(parsed.value);
 }
 
 export function parseNonNegativeInteger(raw: string, what: string): Resolved<number> {

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench [-- --scales 1,10,100]` — prints, per data scale, in Node and in Chromium:
+ * parse + validate time, load time, rows/s, peak memory, and each view's query time.
+ * Synthetic data comes from scripts/make-sample.ts (scale N = N × the sample). Timing lives
+ * here, never in the tests. Writes the tables to test-results/bench.md as well.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { ViewTiming } from '../src/lib/db/view-timings';
+import { startStaticServer } from './serve.js';
+
+const args = process.argv.slice(2);
+const scalesArg = args[args.indexOf('--scales') + 1];
+const scales = (args.includes('--scales') && scalesArg ? scalesArg : '1,10,100')
+	.split(',')
+	.map(Number);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = resolve('test-results/bench-data');
+
+function dataFor(scale: number): string {
+	const dir = join(root, `scale-${scale}`);
+	if (!existsSync(join(dir, '建设场景明细.csv'))) {
+		mkdirSync(dir, { recursive: true });
+		execFileSync('npx', ['tsx', 'scripts/make-sample.ts', '--scale', String(scale), '--out', dir], {
+			stdio: 'ignore'
+		});
+	}
+	return dir;
+}
+
+interface NodeRun {
+	rows: number;
+	scenarioRows: number;
+	importMs: number;
+	loadMs: number;
+	summaryMs: number;
+	rowsPerSecond: number;
+	peakRssMb: number;
+	views: ViewTiming[];
+}
+
+function runNode(dir: string): NodeRun {
+	const out = execFileSync('npx', ['tsx', 'scripts/bench-node.ts', dir], { encoding: 'utf8' });
+	return JSON.parse(out.trim().split('\n').pop() ?? '{}') as NodeRun;
+}
+
+/** Resident memory (MB) of the browser's renderer processes, summed. */
+function rendererRssMb(browserPid: number): number {
+	const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).stdout;
+	const procs = ps
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const [pid, ppid, rss, ...rest] = line.trim().split(/\s+/);
+			return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: rest.join(' ') };
+		});
+	const family = new Set([browserPid]);
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const p of procs) {
+			if (!family.has(p.pid) && family.has(p.ppid)) {
+				family.add(p.pid);
+				grew = true;
+			}
+		}
+	}
+	return (
+		procs
+			.filter((p) => family.has(p.pid) && p.args.includes('--type=renderer'))
+			.reduce((n, p) => n + p.rss, 0) / 1024
+	);
+}
+
+interface BrowserRun {
+	firstReadyMs: number;
+	dropToReadyMs: number;
+	importMs: number;
+	loadMs: number;
+	peakRendererMb: number;
+	views: { view: string; ms: number }[];
+}
+
+async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
+	const browser = await chromium.launch({
+		executablePath: chromiumPath,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	// playwright-core launches Chromium as a child of this process; find it by its flags.
+	const pid = Number(
+		spawnSync('pgrep', ['-n', '-f', `${chromiumPath}.*--remote-debugging-pipe`], {
+			encoding: 'utf8'
+		}).stdout.trim()
+	);
+	let peak = 0;
+	const sampler = setInterval(() => (peak = Math.max(peak, rendererRssMb(pid))), 100);
+	try {
+		const page = await browser.newPage();
+		const t0 = performance.now();
+		await page.goto(`${siteUrl}data/`);
+		await page.waitForSelector('[data-testid=data-summary]', { timeout: 120_000 });
+		const firstReadyMs = performance.now() - t0;
+		const files = readdirSync(dir).map((n) => join(dir, n));
+		const t1 = performance.now();
+		await page.getByTestId('file-input').setInputFiles(files);
+		await page.waitForSelector('[data-testid=data-source][data-source=user]', { timeout: 300_000 });
+		await page.waitForSelector('[data-testid=data-summary]', { timeout: 300_000 });
+		const dropToReadyMs = performance.now() - t1;
+		await page.locator('[data-testid=performance] summary').click();
+		const importMs = Number(
+			(await page.getByTestId('perf-import').textContent())?.replace(/\D/g, '')
+		);
+		const loadMs = Number((await page.getByTestId('perf-load').textContent())?.replace(/\D/g, ''));
+		await page.getByTestId('measure-views').click();
+		await page.waitForSelector('[data-testid=view-timings]', { timeout: 120_000 });
+		const views = await page.$$eval('[data-testid=view-timings] tr[data-view]', (rows) =>
+			rows.map((r) => ({
+				view: r.getAttribute('data-view') ?? '',
+				ms: Number(r.getAttribute('data-ms'))
+			}))
+		);
+		return { firstReadyMs, dropToReadyMs, importMs, loadMs, peakRendererMb: peak, views };
+	} finally {
+		clearInterval(sampler);
+		await browser.close();
+	}
+}
+
+if (!existsSync('build/index.html'))
+	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+const { server, url } = await startStaticServer({ dir: 'build' });
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim()}`;
+const lines: string[] = [
+	`Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.`,
+	''
+];
+const f = (ms: number) => `${Math.round(ms)} ms`;
+lines.push(
+	'| scale | rows in | scenario rows | Node parse+validate | Node load | Node rows/s | Node peak RSS | Chromium drop→ready | Chromium parse+validate | Chromium load | Chromium peak renderer RSS |'
+);
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+const viewLines: string[] = ['', '| scale | view | Node | Chromium |', '|---|---|---|---|'];
+try {
+	for (const scale of scales) {
+		const dir = dataFor(scale);
+		const node = runNode(dir);
+		const web = await runBrowser(url, dir);
+		lines.push(
+			`| ${scale}× | ${node.rows.toLocaleString('en')} | ${node.scenarioRows.toLocaleString('en')} | ${f(node.importMs)} | ${f(node.loadMs)} | ${Math.round(node.rowsPerSecond).toLocaleString('en')} | ${Math.round(node.peakRssMb)} MB | ${f(web.dropToReadyMs)} | ${f(web.importMs)} | ${f(web.loadMs)} | ${Math.round(web.peakRendererMb)} MB |`
+		);
+		for (const v of node.views) {
+			const webView = web.views.find((w) => w.view === v.view);
+			viewLines.push(
+				`| ${scale}× | ${v.view} | ${v.ms.toFixed(1)} ms | ${webView ? `${webView.ms.toFixed(1)} ms` : '—'} |`
+			);
+		}
+		console.error(`scale ${scale} done (sample first ready in Chromium: ${f(web.firstReadyMs)})`);
+	}
+} finally {
+	server.close();
+}
+const report = [...lines, ...viewLines].join('\n');
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/bench.md', report + '\n');
+console.log(report);
