@@ -5,11 +5,14 @@
 
 /** NFKC folds full-width digits, letters and punctuation to half-width; spaces are removed. */
 export function normalizeKey(value: string): string {
+	if (/^[\x21-\x7e]*$/.test(value)) return value.toLowerCase();
 	return value.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 /** Trim and fold full-width characters, keeping inner single spaces (for display values). */
 export function normalizeValue(value: string): string {
+	// Fast path: printable ASCII without spaces (IDs, codes, numbers) is already normal.
+	if (/^[\x21-\x7e]*$/.test(value)) return value;
 	return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 

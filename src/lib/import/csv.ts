@@ -22,14 +22,27 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 export function csvField(value: CsvValue): string {
 	if (value === null || value === undefined) return '';
-	const text = typeof value === 'string' ? value : String(value);
-	return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	if (typeof value !== 'string') return String(value);
+	return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
 	const lines = [header.map(csvField).join(',')];
 	for (const row of rows) lines.push(row.map(csvField).join(','));
 	return lines.join('\n') + '\n';
+}
+
+/** Objects → CSV of the given columns, without building an array per row (millions of rows). */
+export function objectsToCsv(columns: readonly string[], rows: readonly object[]): string {
+	const parts: string[] = [columns.map(csvField).join(',') + '\n'];
+	let line: string;
+	for (const row of rows) {
+		const record = row as Record<string, CsvValue>;
+		line = csvField(record[columns[0] ?? '']);
+		for (let c = 1; c < columns.length; c++) line += ',' + csvField(record[columns[c] ?? '']);
+		parts.push(line + '\n');
+	}
+	return parts.join('');
 }
 
 /**

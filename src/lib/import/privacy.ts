@@ -31,6 +31,15 @@ const PHONE = /^(?:\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 /** A resident ID number (18 digits, last may be X). */
 const RESIDENT_ID = /^\d{17}[\dX]$/;
 
+function countDigits(value: string): number {
+	let n = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n += 1;
+	}
+	return n;
+}
+
 export interface IdentifyingColumn {
 	/** Position of the column in the file. */
 	index: number;
@@ -41,7 +50,9 @@ export interface IdentifyingColumn {
 
 /** The identifying-looking value kind, or null. */
 export function identifyingValueKind(value: string): string | null {
-	if (value.length < 10) return null; // cheap exit: every pattern is at least 10 characters
+	// Cheap exits, as every cell of every file passes here: each pattern is at least 10
+	// characters with at least 6 digits (ASCII or full-width; a credit code's 6-digit region).
+	if (value.length < 10 || countDigits(value) < 6) return null;
 	const v = normalizeKey(value).toUpperCase();
 	if (v.length === 18 && RESIDENT_ID.test(v)) return '身份证号';
 	if (v.length === 18 && CREDIT_CODE.test(v)) return '统一社会信用代码';

@@ -13,7 +13,9 @@ import {
 	readDeclaration,
 	readScenario,
 	readTarget,
+	FileColumns,
 	RowReader,
+	type CellIssue,
 	type RowOutcome
 } from './rows';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
@@ -204,15 +206,24 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 		key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
 	);
 
+	const columnName = (key: string) =>
+		headerOfKey.get(key) ?? fileKindSpec(match.kind).columns.find((c) => c.key === key)?.zh ?? key;
+	const toProblem = (issue: CellIssue, line: number, severity: Problem['severity']): Problem => ({
+		file: input.name,
+		line,
+		column: issue.key ? columnName(issue.key) : null,
+		value: issue.value,
+		reason: issue.reason,
+		severity
+	});
+	const columns = new FileColumns(
+		new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
+	);
 	const sanitizedRows: string[][] | null = dropped.size ? [keptHeaders] : null;
 	for (const { line, cells: allCells } of dataRows) {
 		const cells = dropped.size ? keptIndexes.map((i) => allCells[i] ?? '') : allCells;
 		sanitizedRows?.push(cells);
-		const reader = new RowReader(
-			new Map(
-				match.keys.flatMap((key, i) => (key ? [[key, cells[i] ?? ''] as [string, string]] : []))
-			)
-		);
+		const reader = new RowReader(cells, columns);
 		if (
 			cells.length > keptHeaders.length &&
 			cells.slice(keptHeaders.length).some((c) => c.trim() !== '')
@@ -229,24 +240,8 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 				)
 			: null;
 		const outcome: RowOutcome<AnyRow> = ROW_READERS[match.kind](reader, input.name, line, extra);
-		const toProblem =
-			(severity: Problem['severity']) =>
-			(issue: { key: string | null; value: string; reason: string }) => ({
-				file: input.name,
-				line,
-				column: issue.key
-					? (headerOfKey.get(issue.key) ??
-						fileKindSpec(match.kind).columns.find((c) => c.key === issue.key)?.zh ??
-						issue.key)
-					: null,
-				value: issue.value,
-				reason: issue.reason,
-				severity
-			});
-		report.problems.push(
-			...outcome.errors.map(toProblem('error')),
-			...outcome.warnings.map(toProblem('warning'))
-		);
+		for (const issue of outcome.errors) report.problems.push(toProblem(issue, line, 'error'));
+		for (const issue of outcome.warnings) report.problems.push(toProblem(issue, line, 'warning'));
 		if (outcome.warnings.length > 0) report.rowsWithWarnings += 1;
 		if (outcome.row === null) {
 			report.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });

@@ -43,21 +43,49 @@ export interface RowOutcome<T> {
 	warnings: CellIssue[];
 }
 
-/** Reads cells by column key and collects issues while parsing them. */
+/**
+ * Where each column key sits in a file's rows, and a per-file cache of parsed values: most
+ * columns hold few distinct values (盟市, 层级, 场景 …), so each is resolved once per file.
+ */
+export class FileColumns {
+	private readonly memo = new Map<string, Map<string, Resolved<unknown>>>();
+	private static readonly MEMO_LIMIT = 20_000;
+
+	constructor(readonly index: ReadonlyMap<string, number>) {}
+
+	parse<T>(key: string, raw: string, parse: (raw: string) => Resolved<T>): Resolved<T> {
+		let cache = this.memo.get(key);
+		if (!cache) this.memo.set(key, (cache = new Map()));
+		const known = cache.get(raw) as Resolved<T> | undefined;
+		if (known) return known;
+		const parsed = parse(raw);
+		if (cache.size < FileColumns.MEMO_LIMIT) cache.set(raw, parsed);
+		return parsed;
+	}
+}
+
+/** Reads one row's cells by column key and collects issues while parsing them. */
 export class RowReader {
 	readonly errors: CellIssue[] = [];
 	readonly warnings: CellIssue[] = [];
 
-	constructor(private readonly cells: ReadonlyMap<string, string>) {}
+	constructor(
+		private readonly cells: readonly string[],
+		private readonly columns: FileColumns
+	) {}
 
 	raw(key: string): string {
-		return this.cells.get(key) ?? '';
+		const i = this.columns.index.get(key);
+		return i === undefined ? '' : (this.cells[i] ?? '');
 	}
 
-	/** The parsed value, or undefined after recording the reason as an error. */
-	take<T>(key: string, parse: (raw: string) => Resolved<T>): T | undefined {
+	/**
+	 * The parsed value, or undefined after recording the reason as an error. `parse` must depend
+	 * on the cell alone (results are cached per file); pass `cache: false` otherwise.
+	 */
+	take<T>(key: string, parse: (raw: string) => Resolved<T>, cache = true): T | undefined {
 		const raw = this.raw(key);
-		const parsed = parse(raw);
+		const parsed = cache ? this.columns.parse(key, raw, parse) : parse(raw);
 		if (parsed.ok) return parsed.value;
 		this.errors.push({ key, value: raw, reason: parsed.reason });
 		return undefined;
@@ -269,7 +297,7 @@ export function readTarget(reader: RowReader, file: string, line: number, extra:
 	const region = reader.take('region', resolveRegion);
 	const metric = reader.take('metric', parseTargetMetric);
 	const year = reader.take('year', parseYear);
-	const target = reader.take('target', (raw) => parseTargetValue(raw, metric));
+	const target = reader.take('target', (raw) => parseTargetValue(raw, metric), false);
 	return reader.outcome<RegionTargetRow>(() => ({
 		region_code: region!.code,
 		metric: metric!,
