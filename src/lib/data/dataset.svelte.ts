@@ -9,7 +9,7 @@ import { computeSummary, type Summary } from '../db/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
 import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
-import type { WorkerMessage } from './import-messages';
+import type { ImportRequest, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
 import { clearDataset, DamagedStoreError, loadDataset, saveDataset } from './store';
 
@@ -23,11 +23,21 @@ const TABLE_LABELS: Record<string, string> = {
 	eligibility: '层级判定结果'
 };
 
-function runImportWorker(
-	files: InputFile[],
+/** A file the user gave (or the sample, or a stored copy): kept as a Blob, read when imported. */
+export interface SourceFile {
+	name: string;
+	blob: Blob;
+}
+
+async function runImportWorker(
+	sources: SourceFile[],
 	drop: string[],
 	onProgress: (done: number, total: number, file: string) => void
 ): Promise<Extract<WorkerMessage, { type: 'done' }>> {
+	// Read now and transfer the bytes to the worker: no second copy stays on this thread.
+	const files: InputFile[] = await Promise.all(
+		sources.map(async (s) => ({ name: s.name, bytes: new Uint8Array(await s.blob.arrayBuffer()) }))
+	);
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -43,7 +53,8 @@ function runImportWorker(
 			worker.terminate();
 			reject(new Error(event.message || '导入线程出错'));
 		};
-		worker.postMessage({ files, dropIdentifyingColumns: drop });
+		const request: ImportRequest = { files, dropIdentifyingColumns: drop };
+		worker.postMessage(request, { transfer: files.map((f) => f.bytes.buffer as ArrayBuffer) });
 	});
 }
 
@@ -66,7 +77,7 @@ class Dataset {
 	version = $state(0);
 	engine: BrowserEngine | null = null;
 
-	private userFiles: InputFile[] = [];
+	private userFiles: SourceFile[] = [];
 	private drop = new Set<string>();
 	private started: Promise<void> | null = null;
 
@@ -83,7 +94,7 @@ class Dataset {
 			const stored = await loadDataset();
 			if (stored) {
 				this.drop = new Set(stored.dropIdentifyingColumns);
-				this.userFiles = stored.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) }));
+				this.userFiles = stored.files.map((f) => ({ name: f.name, blob: new Blob([f.text]) }));
 				await this.run(this.userFiles, 'user', false);
 				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.
 				const encodings = new Map(stored.files.map((f) => [f.name, f.encoding]));
@@ -116,14 +127,7 @@ class Dataset {
 
 	/** Add the user's files (a file of the same name replaces the earlier one). */
 	async addFiles(list: readonly File[]): Promise<void> {
-		this.phase = 'reading';
-		this.progress = 0;
-		const added: InputFile[] = [];
-		for (const [i, file] of list.entries()) {
-			this.progressText = `正在读取 ${file.name}（${i + 1}/${list.length}）…`;
-			added.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-			this.progress = ((i + 1) / list.length) * 0.2;
-		}
+		const added: SourceFile[] = list.map((file) => ({ name: file.name, blob: file }));
 		const names = new Set(added.map((f) => f.name));
 		for (const name of names) this.drop.delete(name);
 		this.userFiles = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
@@ -172,7 +176,7 @@ class Dataset {
 		this.summary = null;
 	}
 
-	private async run(files: InputFile[], source: DataSource, save: boolean) {
+	private async run(files: SourceFile[], source: DataSource, save: boolean) {
 		this.error = null;
 		this.phase = 'validating';
 		this.progressText = '正在解析和校验…';

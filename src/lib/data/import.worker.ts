@@ -4,6 +4,7 @@
  */
 import { tableCsvTexts } from '../db/load';
 import { importFiles } from '../import/pipeline';
+import type { TableCsvTexts } from '../db/load';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
@@ -14,14 +15,29 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 			dropIdentifyingColumns: new Set(dropIdentifyingColumns),
 			onProgress: (done, total, file) => post({ type: 'progress', done, total, file })
 		});
-		post({
-			type: 'done',
-			reports: result.reports,
-			flagged: result.flagged,
-			notes: result.notes,
-			csv: tableCsvTexts(result.tables),
-			sanitizedTexts: result.sanitizedTexts
-		});
+		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
+		// string, and never held twice.
+		const encoder = new TextEncoder();
+		const csv = Object.fromEntries(
+			Object.entries(tableCsvTexts(result.tables)).map(([table, text]) => [
+				table,
+				typeof text === 'string' ? encoder.encode(text) : text
+			])
+		) as TableCsvTexts;
+		const buffers = Object.values(csv).flatMap((bytes) =>
+			bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []
+		);
+		self.postMessage(
+			{
+				type: 'done',
+				reports: result.reports,
+				flagged: result.flagged,
+				notes: result.notes,
+				csv,
+				sanitizedTexts: result.sanitizedTexts
+			} satisfies WorkerMessage,
+			{ transfer: buffers }
+		);
 	} catch (error) {
 		post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 	}

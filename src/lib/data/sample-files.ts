@@ -5,7 +5,6 @@
 import baselineUrl from '../../../data/sample/规上工业企业基数.csv?url';
 import scenariosUrl from '../../../data/sample/建设场景明细.csv?url';
 import declarationsUrl from '../../../data/sample/申报明细.csv?url';
-import type { InputFile } from '../import/read-file';
 
 const SAMPLE_FILES: readonly { name: string; url: string }[] = [
 	{ name: '申报明细.csv', url: declarationsUrl },
@@ -13,12 +12,12 @@ const SAMPLE_FILES: readonly { name: string; url: string }[] = [
 	{ name: '规上工业企业基数.csv', url: baselineUrl }
 ];
 
-export async function fetchSampleFiles(): Promise<InputFile[]> {
+export async function fetchSampleFiles(): Promise<{ name: string; blob: Blob }[]> {
 	return Promise.all(
 		SAMPLE_FILES.map(async ({ name, url }) => {
 			const response = await fetch(url);
 			if (!response.ok) throw new Error(`示例数据 ${name} 加载失败（HTTP ${response.status}）`);
-			return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+			return { name, blob: await response.blob() };
 		})
 	);
 }

@@ -74,8 +74,10 @@ export class BrowserEngine implements SqlEngine {
 		});
 	}
 
-	async registerText(name: string, text: string): Promise<string> {
-		await this.db.registerFileText(name, text);
+	async registerText(name: string, text: string | Uint8Array): Promise<string> {
+		// Bytes are handed to DuckDB's worker without a copy.
+		if (typeof text === 'string') await this.db.registerFileText(name, text);
+		else await this.db.registerFileBuffer(name, text);
 		return name;
 	}
 

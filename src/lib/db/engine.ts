@@ -7,8 +7,8 @@ export interface SqlEngine {
 	exec(sql: string): Promise<void>;
 	/** Run one query; rows as plain objects. Cast in SQL: counts to INTEGER, rates to DOUBLE. */
 	query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
-	/** Make `text` readable by SQL (COPY … FROM / read_csv) and return the path to use. */
-	registerText(name: string, text: string): Promise<string>;
+	/** Make UTF-8 text readable by SQL (COPY … FROM / read_csv) and return the path to use. */
+	registerText(name: string, text: string | Uint8Array): Promise<string>;
 	/** Forget a text registered earlier (frees its memory). */
 	unregister(path: string): Promise<void>;
 }

@@ -9,7 +9,8 @@ import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/ta
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
 
-export type TableCsvTexts = Record<TableName, string | null>;
+/** Each table as CSV, as text or as its UTF-8 bytes (what the import worker hands over). */
+export type TableCsvTexts = Record<TableName, string | Uint8Array | null>;
 
 /** Each table as CSV text in its column order; null for an empty table. */
 export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {

@@ -50,7 +50,7 @@ export class NodeEngine implements SqlEngine {
 			.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T);
 	}
 
-	async registerText(name: string, text: string): Promise<string> {
+	async registerText(name: string, text: string | Uint8Array): Promise<string> {
 		const path = join(this.folder, name);
 		writeFileSync(path, text);
 		return path;
