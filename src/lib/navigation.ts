@@ -11,10 +11,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
 	{ path: '/', label: '总览', ready: true },
-	{ path: '/region/', label: '盟市', ready: false },
-	{ path: '/industry/', label: '行业', ready: false },
-	{ path: '/scenario/', label: '场景', ready: false },
-	{ path: '/assessment/', label: '能力评估', ready: false },
+	{ path: '/region/', label: '盟市', ready: true },
+	{ path: '/industry/', label: '行业', ready: true },
+	{ path: '/scenario/', label: '场景', ready: true },
+	{ path: '/assessment/', label: '能力评估', ready: true },
 	{ path: '/report/', label: '年度报告', ready: false },
 	{ path: '/data/', label: '数据', ready: true },
 	{ path: '/explore/', label: '探索', ready: false },

@@ -3,19 +3,23 @@
  * Registered texts are written to a private temporary folder.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlEngine, SqlSources } from './engine';
 
-/** schema.sql and views.sql, read from beside this module. */
+/**
+ * schema.sql and views.sql, read from beside this module — or, when this module has been
+ * bundled (the prerendering build), from the project's src/lib/db/.
+ */
 export function readSqlSources(): SqlSources {
-	const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-	return {
-		schema: readFileSync(here('./schema.sql'), 'utf8'),
-		views: readFileSync(here('./views.sql'), 'utf8')
+	const read = (file: string) => {
+		const beside = fileURLToPath(new URL(`./${file}`, import.meta.url));
+		const path = existsSync(beside) ? beside : resolve('src/lib/db', file);
+		return readFileSync(path, 'utf8');
 	};
+	return { schema: read('schema.sql'), views: read('views.sql') };
 }
 
 function plain(value: unknown): unknown {

@@ -1,0 +1,71 @@
+/**
+ * Filters ↔ URL and filters → SQL conditions. Every value is checked against its shape (and the
+ * catalogue) before it goes anywhere near SQL, so a hand-edited URL cannot inject anything.
+ */
+import { industryDivisions, regions } from '../domain/catalogue';
+import { STATUS_NAMES, type Status } from '../import/values';
+import { NO_FILTERS, type DashboardFilters } from './types';
+
+const REGION_CODES = new Set(regions.map((r) => r.code));
+const INDUSTRY_CODES = new Set(industryDivisions.map((d) => d.code));
+const STATUSES = new Set(Object.keys(STATUS_NAMES));
+
+/** Filters from `?year=2026&region=150100&industry=26&tier=2&status=approved`; bad values dropped. */
+export function filtersFromSearch(params: URLSearchParams): DashboardFilters {
+	const year = Number(params.get('year'));
+	const tier = Number(params.get('tier'));
+	const region = params.get('region');
+	const industry = params.get('industry');
+	const status = params.get('status');
+	return {
+		year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+		region: region && REGION_CODES.has(region) ? region : null,
+		industry: industry && INDUSTRY_CODES.has(industry) ? industry : null,
+		tier: Number.isInteger(tier) && tier >= 1 && tier <= 4 ? tier : null,
+		status: status && STATUSES.has(status) ? (status as Status) : null
+	};
+}
+
+/** The query string for the filters (only the set ones, in a fixed order). */
+export function filtersToSearch(filters: DashboardFilters): string {
+	const params = new URLSearchParams();
+	for (const key of Object.keys(NO_FILTERS) as (keyof DashboardFilters)[]) {
+		const value = filters[key];
+		if (value !== null) params.set(key, String(value));
+	}
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}
+
+export function hasFilters(filters: DashboardFilters): boolean {
+	return Object.values(filters).some((v) => v !== null);
+}
+
+/** A SQL condition over a table alias: `AND`-joined, or `TRUE`. */
+export function conditions(parts: (string | null | false)[]): string {
+	const kept = parts.filter((p): p is string => typeof p === 'string' && p.length > 0);
+	return kept.length ? kept.join(' AND ') : 'TRUE';
+}
+
+/** Conditions on an enterprise_year row (alias `e`): 盟市, 行业, and current tier exactly. */
+export function enterpriseConditions(f: DashboardFilters, alias = 'e'): string {
+	return conditions([
+		f.region !== null && `${alias}.region_code = '${f.region}'`,
+		f.industry !== null && `${alias}.industry_code = '${f.industry}'`
+	]);
+}
+
+/** Conditions on a declarations row (alias `d`): 盟市, 行业, declared tier, status. */
+export function declarationConditions(f: DashboardFilters, alias = 'd'): string {
+	return conditions([
+		f.region !== null && `${alias}.region_code = '${f.region}'`,
+		f.industry !== null && `${alias}.industry_code = '${f.industry}'`,
+		f.tier !== null && `${alias}.declared_tier = ${f.tier}`,
+		f.status !== null && `${alias}.status = '${f.status}'`
+	]);
+}
+
+/** The tier a coverage figure counts from: 基础级 unless a tier is chosen ("先进级及以上" …). */
+export function coverageThreshold(f: DashboardFilters): number {
+	return f.tier ?? 1;
+}

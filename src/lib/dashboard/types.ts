@@ -1,0 +1,129 @@
+/**
+ * The shapes the dashboard's queries return and its chart option builders read. Counts are
+ * enterprises unless named declarations; rates are fractions (0.25 = 25%), null where the
+ * baseline has no denominator.
+ */
+import type { Status } from '../import/values';
+
+/** What the user has sliced by; null = all. Kept in the URL. */
+export interface DashboardFilters {
+	year: number | null;
+	/** GB/T 2260 code of a 盟市. */
+	region: string | null;
+	/** Two-digit GB/T 4754 大类 code. */
+	industry: string | null;
+	/** Tier rank 1–4. */
+	tier: number | null;
+	status: Status | null;
+}
+
+export const NO_FILTERS: DashboardFilters = {
+	year: null,
+	region: null,
+	industry: null,
+	tier: null,
+	status: null
+};
+
+/** Enterprises by current tier (exactly that tier). */
+export interface TierCounts {
+	basic: number;
+	advanced: number;
+	excellent: number;
+	leading: number;
+}
+
+export interface CoverageFigure {
+	numerator: number;
+	denominator: number | null;
+	rate: number | null;
+}
+
+/** One year of the trend chart. */
+export interface TrendPoint {
+	year: number;
+	coverage: CoverageFigure;
+	tiers: TierCounts;
+	basicStarts: { declared: number; awarded: number };
+}
+
+export interface RegionRow {
+	code: string;
+	name: string;
+	shortName: string;
+	coverage: CoverageFigure;
+	tiers: TierCounts;
+	basicStarts: { declared: number; awarded: number };
+	declarations: number;
+	/** Declarations with status 未通过. */
+	rejected: number;
+	/** Declarations whose declared or awarded tier is above their eligible tier. */
+	flagged: number;
+}
+
+export interface IndustryRow {
+	/** Two-digit 大类 code. */
+	code: string;
+	/** 门类 letter B, C or D. */
+	section: string;
+	name: string;
+	coverage: CoverageFigure;
+	tiers: TierCounts;
+}
+
+/** Share of declarations that built a scenario at a tier or above, in one column of a heatmap. */
+export interface ScenarioCell {
+	/** 附件1 number. */
+	scenario: number;
+	/** The column: a 盟市 code (by-region heatmap) or a tier rank as a string "1"–"4" (by-tier heatmap). */
+	column: string;
+	/** Declarations in the column that built the scenario at the tier (or, by region, at any tier) or above. */
+	count: number;
+	/** Declarations in the column. */
+	total: number;
+	share: number;
+}
+
+/** Scenarios whose declared tier is most often above the tier the rules count them at. */
+export interface ScenarioShortfall {
+	scenario: number;
+	/** Scenario rows counted below their declared tier (附件4 "/" at that tier). */
+	count: number;
+}
+
+/** How many declarations chose each level (0 = 不涉及) of one 附件3 indicator. */
+export interface IndicatorLevelCount {
+	/** Key as in indicators.json, e.g. "rd_design". */
+	indicator: string;
+	level: number;
+	count: number;
+}
+
+/** Mean level of each indicator per group (a 盟市 code or a tier rank "1"–"4"); 不涉及 excluded. */
+export interface IndicatorMean {
+	indicator: string;
+	group: string;
+	mean: number | null;
+	declarations: number;
+}
+
+/** Declarations by declared tier × GB/T 39116 maturity level. */
+export interface MaturityCell {
+	tier: number;
+	maturity: number;
+	count: number;
+}
+
+export interface Overview {
+	year: number;
+	years: number[];
+	coverage: CoverageFigure;
+	/** The coverage the straight path from the plan's start to 25% at the end of 2027 asks for at `year`. */
+	pathRate: number | null;
+	/** Coverage projected to the end of 2027 at the pace so far (null with fewer than two years). */
+	projectedRate: number | null;
+	tiers: TierCounts;
+	basicStarts: { declared: number; awarded: number };
+	declarations: number;
+	flagged: number;
+}

@@ -1,0 +1,64 @@
+/**
+ * The wiring every dashboard page shares: filters read from and written to the URL (a link
+ * reopens the same view, the back button works), the dataset started on mount, and the page's
+ * figures recomputed in DuckDB whenever the filters or the loaded data change.
+ */
+import { onMount } from 'svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { browser } from '$app/environment';
+import { dataset } from '../data/dataset.svelte';
+import type { SqlEngine } from '../db/engine';
+import { filtersFromSearch, filtersToSearch } from './filters';
+import { LivePage } from './live.svelte';
+import { NO_FILTERS, type DashboardFilters } from './types';
+
+/**
+ * `initial` and `fixed` are read through functions because the page's data changes when the
+ * user moves between pages of one route (one league-city to another) without a reload.
+ */
+export function useDashboard<T>(
+	initial: () => T | null,
+	compute: (engine: SqlEngine, filters: DashboardFilters) => Promise<T | null>,
+	fixed: () => Partial<DashboardFilters> = () => ({})
+) {
+	const live = new LivePage(initial(), compute);
+	// Prerendering has no query string: the prerendered figures are for no filters.
+	const filters = $derived<DashboardFilters>({
+		...(browser ? filtersFromSearch(page.url.searchParams) : NO_FILTERS),
+		...fixed()
+	});
+
+	$effect.pre(() => {
+		live.reset(initial());
+	});
+
+	onMount(() => {
+		dataset.init();
+	});
+
+	$effect(() => {
+		const current = filters;
+		if (dataset.phase === 'ready' && dataset.engine && dataset.version > 0) {
+			live.refresh(dataset.engine, current);
+		}
+	});
+
+	return {
+		live,
+		get filters() {
+			return filters;
+		},
+		/** The figures to show: live ones, or prerendered ones while they still fit the filters. */
+		get shown(): T | null {
+			return live.shown(filters);
+		},
+		setFilters(next: DashboardFilters) {
+			const search = filtersToSearch({
+				...next,
+				...Object.fromEntries(Object.keys(fixed).map((k) => [k, null]))
+			});
+			goto(`${page.url.pathname}${search}`, { keepFocus: true, noScroll: true });
+		}
+	};
+}

@@ -1,0 +1,7 @@
+import { industriesPage } from '$lib/dashboard/pages';
+import { NO_FILTERS } from '$lib/dashboard/types';
+import { buildData } from '$lib/server/build-data';
+
+export const load = async () => ({
+	initial: await industriesPage((await buildData()).engine, NO_FILTERS)
+});
