@@ -58,6 +58,8 @@ export function useDashboard<T>(
 				...next,
 				...Object.fromEntries(Object.keys(fixed).map((k) => [k, null]))
 			});
+			// The current page's own pathname, which already carries the base path.
+			// eslint-disable-next-line svelte/no-navigation-without-resolve
 			goto(`${page.url.pathname}${search}`, { keepFocus: true, noScroll: true });
 		}
 	};
