@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { queryOverview } from '../../src/lib/dashboard/queries';
+import { NO_FILTERS } from '../../src/lib/dashboard/types';
+import { loadTables } from '../../src/lib/db/load';
+import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
+import type { Summary } from '../../src/lib/db/summary';
+import { formatPercent } from '../../src/lib/format';
+import { importFiles } from '../../src/lib/import/pipeline';
+import { foreignRequests, launchBrowser, openPage } from './browser';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let engine: NodeEngine;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	const inputs = readdirSync('data/sample').map((name) => ({
+		name,
+		bytes: readFileSync(`data/sample/${name}`)
+	}));
+	engine = await NodeEngine.create();
+	await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
+});
+afterAll(async () => {
+	await browser?.close();
+	engine?.close();
+});
+
+/** The page has recomputed its figures in the browser's DuckDB. */
+const live = (page: Page) =>
+	page.waitForSelector('[data-testid=figures-source][data-figures=live]', { timeout: 60_000 });
+
+/** Every chart on the page has drawn an option with data in its first series. */
+async function chartsWithData(page: Page): Promise<number[]> {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('[data-testid=chart]')].every(
+			(c) => c.getAttribute('data-ready') === 'true'
+		)
+	);
+	return page.$$eval('[data-testid=chart] .canvas', (elements) =>
+		elements.map((element) => {
+			const chart = (
+				element as unknown as {
+					echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
+				}
+			).echartsInstance;
+			return chart.getOption().series.reduce((n, s) => n + (s.data?.length ?? 0), 0);
+		})
+	);
+}
+
+const cardValue = (page: Page, id: string) => page.getByTestId(`${id}-value`).textContent();
+
+describe('dashboard pages in Chromium', () => {
+	const pages: [string, number][] = [
+		['', 2],
+		['region/', 3],
+		['region/150600/', 3],
+		['industry/', 2],
+		['scenario/', 3],
+		['assessment/', 4]
+	];
+	for (const [path, charts] of pages) {
+		it(`/${path} draws its ${charts} charts from the sample, on the site alone`, async () => {
+			const { page, context, requests, errors } = await openPage(browser, `${siteUrl}${path}`);
+			await live(page);
+			const points = await chartsWithData(page);
+			expect(points).toHaveLength(charts);
+			for (const n of points) expect(n).toBeGreaterThan(0);
+			await expect(page.getByTestId('figures-source').textContent()).resolves.toContain('示例数据');
+			expect(errors).toEqual([]);
+			expect(foreignRequests(requests, siteUrl)).toEqual([]);
+			await context.close();
+		});
+	}
+
+	it('总览 cards show the same numbers as npm run summary, before and after DuckDB', async () => {
+		const summary = JSON.parse(
+			execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', 'data/sample'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore']
+			})
+		) as Summary;
+		const expectCards = async (page: Page) => {
+			await expect(cardValue(page, 'card-coverage')).resolves.toBe(
+				formatPercent(summary.coverage.overall.rate ?? NaN)
+			);
+			await expect(cardValue(page, 'card-starts')).resolves.toBe(
+				`${summary.basicStarts.declared} 家`
+			);
+			await expect(cardValue(page, 'card-advanced')).resolves.toBe(`${summary.tiers.advanced} 家`);
+			await expect(cardValue(page, 'card-excellent')).resolves.toBe(
+				`${summary.tiers.excellent} 家`
+			);
+			await expect(cardValue(page, 'card-leading')).resolves.toBe(`${summary.tiers.leading} 家`);
+			await expect(page.getByTestId('card-flagged').textContent()).resolves.toBe(
+				String(summary.flagged)
+			);
+		};
+		// Prerendered: readable with JavaScript off, so before any wasm.
+		const staticContext = await browser.newContext({ javaScriptEnabled: false });
+		const staticPage = await staticContext.newPage();
+		await staticPage.goto(siteUrl);
+		await expectCards(staticPage);
+		await staticContext.close();
+
+		const { page, context } = await openPage(browser, siteUrl);
+		await live(page);
+		await expectCards(page);
+		await context.close();
+	});
+
+	it('opens a URL with filters applied', async () => {
+		const expected = await queryOverview(engine, { ...NO_FILTERS, region: '150100', year: 2025 });
+		const { page, context } = await openPage(browser, `${siteUrl}?region=150100&year=2025`);
+		await live(page);
+		const chips = page.getByTestId('active-filters');
+		await expect(chips.textContent()).resolves.toContain('呼和浩特市');
+		await expect(chips.textContent()).resolves.toContain('2025年');
+		await expect(page.getByTestId('filter-region').inputValue()).resolves.toBe('150100');
+		await expect(cardValue(page, 'card-coverage')).resolves.toBe(
+			formatPercent(expected?.coverage.rate ?? NaN)
+		);
+		await expect(cardValue(page, 'card-starts')).resolves.toBe(
+			`${expected?.basicStarts.declared} 家`
+		);
+		await page.getByTestId('clear-filters').click();
+		await page.waitForURL((url) => url.search === '');
+		await context.close();
+	});
+
+	it('clicking a league-city on the map filters the other charts; back undoes it', async () => {
+		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
+		const all = await queryOverview(engine, NO_FILTERS);
+		const { page, context } = await openPage(browser, `${siteUrl}region/`);
+		await live(page);
+		await chartsWithData(page);
+		const map = page.locator('[data-testid=chart] .canvas').first();
+		const point = await map.evaluate((element) => {
+			type Geo = { getRegion(name: string): { getCenter(): number[] } };
+			const chart = (
+				element as unknown as {
+					echartsInstance: {
+						getModel(): { getSeriesByIndex(i: number): { coordinateSystem: Geo } };
+						convertToPixel(finder: object, value: number[]): number[];
+					};
+				}
+			).echartsInstance;
+			const center = chart
+				.getModel()
+				.getSeriesByIndex(0)
+				.coordinateSystem.getRegion('鄂尔多斯市')
+				.getCenter();
+			return chart.convertToPixel({ seriesIndex: 0 }, center);
+		});
+		const box = await map.boundingBox();
+		await page.mouse.click((box?.x ?? 0) + (point[0] ?? 0), (box?.y ?? 0) + (point[1] ?? 0));
+		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
+		await page.waitForFunction(() => document.body.textContent?.includes('鄂尔多斯市概况'));
+		// The cards follow once the page's DuckDB has recomputed them for the new filter.
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'), { timeout: 20_000 })
+			.toBe(formatPercent(ordos?.coverage.rate ?? NaN));
+		expect(ordos?.coverage.rate).not.toBe(all?.coverage.rate);
+		await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('鄂尔多斯市');
+
+		await page.goBack();
+		await page.waitForURL((url) => !url.searchParams.has('region'));
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'), { timeout: 20_000 })
+			.toBe(formatPercent(all?.coverage.rate ?? NaN));
+		await context.close();
+	});
+
+	it('exports a table as a CSV Excel opens: BOM, then the header row', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}region/`);
+		await live(page);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('export-csv').click()
+		]);
+		const text = readFileSync((await download.path()) ?? '', 'utf8');
+		expect(download.suggestedFilename()).toMatch(/各盟市覆盖率\.csv$/);
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		const lines = text.slice(1).split('\r\n');
+		expect(lines[0]).toBe(
+			'盟市,覆盖率,覆盖企业,规上工业企业,基础级,先进级,卓越级,领航级,基础级新建,申报,未通过,层级存疑'
+		);
+		expect(lines[1]?.startsWith('呼和浩特市,')).toBe(true);
+		await context.close();
+	});
+});
