@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
+import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
 import { startStaticServer } from './serve.js';
 
 const args = process.argv.slice(2);
@@ -169,7 +170,38 @@ try {
 } finally {
 	server.close();
 }
-const report = [...lines, ...viewLines].join('\n');
+// The dashboard: first paint from prerendered figures, then live DuckDB, then filter changes.
+const dashboardLines = [
+	'',
+	'| scale | navigation → headline card | navigation → live DuckDB | filter change → charts updated (median of 5) |',
+	'|---|---|---|---|'
+];
+const dashboardBrowser = await chromium.launch({
+	executablePath: chromiumPath,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
+const { server: dashServer, url: dashUrl } = await startStaticServer({ dir: 'build' });
+try {
+	for (const scale of scales.filter((s) => s <= 10)) {
+		const run = await runDashboard(
+			dashboardBrowser,
+			dashUrl,
+			scale === 1 ? undefined : dataFor(scale)
+		);
+		dashboardLines.push(
+			`| ${scale}× | ${f(run.headlineMs)} | ${f(run.liveMs)} | ${run.filterMs.toFixed(1)} ms |`
+		);
+	}
+} finally {
+	await dashboardBrowser.close();
+	dashServer.close();
+}
+const js = initialJsGzipBytes();
+dashboardLines.push(
+	'',
+	`Initial JavaScript of 总览 (wasm and workers excluded): ${js.files} files, ${(js.bytes / 1024).toFixed(1)} KB gzip.`
+);
+const report = [...lines, ...viewLines, ...dashboardLines].join('\n');
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.md', report + '\n');
 console.log(report);

@@ -71,13 +71,10 @@ export async function overviewPage(
 	engine: SqlEngine,
 	f: DashboardFilters
 ): Promise<OverviewPage | null> {
-	const overview = await queryOverview(engine, f);
+	const trend = await queryTrend(engine, f);
+	const overview = await queryOverview(engine, f, trend);
 	if (!overview) return null;
-	return {
-		overview,
-		trend: await queryTrend(engine, f),
-		regions: await queryRegions(engine, f, overview.year)
-	};
+	return { overview, trend, regions: await queryRegions(engine, f, overview.year) };
 }
 
 export async function regionsPage(
@@ -97,11 +94,12 @@ export async function regionDetailPage(
 	engine: SqlEngine,
 	f: DashboardFilters
 ): Promise<RegionDetailPage | null> {
-	const overview = await queryOverview(engine, f);
+	const trend = await queryTrend(engine, f);
+	const overview = await queryOverview(engine, f, trend);
 	if (!overview) return null;
 	return {
 		overview,
-		trend: await queryTrend(engine, f),
+		trend,
 		industries: await queryIndustries(engine, f, overview.year),
 		scenarios: await queryScenarioByTier(engine, f, overview.year)
 	};

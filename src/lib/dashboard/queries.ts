@@ -115,13 +115,15 @@ export function planPath(trend: TrendPoint[], year: number) {
 	return { pathRate, projectedRate };
 }
 
+/** The year's headline figures; pass the trend when the caller has it already. */
 export async function queryOverview(
 	engine: SqlEngine,
-	f: DashboardFilters
+	f: DashboardFilters,
+	knownTrend?: TrendPoint[]
 ): Promise<Overview | null> {
 	const { years, year } = await resolveYear(engine, f);
 	if (year === undefined) return null;
-	const trend = await queryTrend(engine, f);
+	const trend = knownTrend ?? (await queryTrend(engine, f));
 	const point = trend.find((p) => p.year === year);
 	const [counts] = await engine.query<{ declarations: number; flagged: number }>(`
 		SELECT count(*)::INTEGER AS declarations, count(*) FILTER (WHERE d.flagged)::INTEGER AS flagged

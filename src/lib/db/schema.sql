@@ -1,6 +1,9 @@
 -- Tables the import fills. Column order = src/lib/import/tables.ts TABLE_COLUMNS.
 -- Tiers are ranks: 1 基础级, 2 先进级, 3 卓越级, 4 领航级. Indicator level 0 = 不涉及.
-DROP VIEW IF EXISTS declaration_overview;
+-- Derived tables of views.sql depend on these; drop them first.
+DROP VIEW IF EXISTS declaration_flags;
+DROP TABLE IF EXISTS declaration_overview;
+DROP TABLE IF EXISTS enterprise_year;
 DROP TABLE IF EXISTS declarations;
 DROP TABLE IF EXISTS scenarios;
 DROP TABLE IF EXISTS baseline;

@@ -7,7 +7,8 @@ SELECT DISTINCT year FROM (SELECT year FROM baseline UNION SELECT year FROM decl
 
 -- Each enterprise as of year Y: 盟市, 行业 and 规上 from its latest declaration up to Y;
 -- current tier = highest awarded tier (status 已认定) from declarations up to Y, 0 if none.
-CREATE OR REPLACE VIEW enterprise_year AS
+-- A table, not a view: every coverage figure reads it, and this file runs again after each load.
+CREATE OR REPLACE TABLE enterprise_year AS
 WITH upto AS (
 	SELECT y.year AS as_of, d.*
 	FROM data_years y JOIN declarations d ON d.year <= y.year
@@ -144,15 +145,17 @@ FROM declarations
 WHERE declared_tier = 1
 GROUP BY ALL;
 
--- Every declaration with names, its eligible tier under 附件2 and whether it is flagged.
-CREATE OR REPLACE VIEW declaration_overview AS
+-- Every declaration with names, its eligible tier under 附件2 and whether it is flagged
+-- (a table for the same reason as enterprise_year).
+CREATE OR REPLACE TABLE declaration_overview AS
 SELECT d.declaration_id, d.enterprise_id, d.year, d.region_code, r.name AS region_name,
 	d.industry_code, i.name AS industry_name, d.above_scale, d.declared_tier, d.status,
 	d.awarded_tier, d.maturity_level, e.eligible_tier, e.shortfall,
 	coalesce(greatest(d.declared_tier, coalesce(d.awarded_tier, 0)) > e.eligible_tier, false) AS flagged,
-	(SELECT count(*) FROM scenarios s WHERE s.declaration_id = d.declaration_id)::INTEGER AS scenario_count
+	coalesce(sc.n, 0)::INTEGER AS scenario_count
 FROM declarations d
 LEFT JOIN eligibility e USING (declaration_id)
+LEFT JOIN (SELECT declaration_id, count(*) AS n FROM scenarios GROUP BY declaration_id) sc USING (declaration_id)
 LEFT JOIN ref_regions r ON r.code = d.region_code
 LEFT JOIN ref_industries i ON i.code = d.industry_code;
 

@@ -1,0 +1,40 @@
+/**
+ * `npm run screenshots`: every page of the built site at 1366×768 (the department's laptops and
+ * projectors), once its figures are live, into docs/screenshots/. Needs `npm run build` first.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './serve.js';
+
+const PAGES: [string, string][] = [
+	['', 'overview'],
+	['region/', 'region'],
+	['region/150600/', 'region-150600'],
+	['industry/', 'industry'],
+	['scenario/', 'scenario'],
+	['assessment/', 'assessment'],
+	['data/', 'data'],
+	['policy/', 'policy']
+];
+
+mkdirSync('docs/screenshots', { recursive: true });
+const { server, url } = await startStaticServer({ dir: 'build' });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
+try {
+	for (const [path, name] of PAGES) {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await page.goto(`${url}${path}`);
+		const live = path === 'policy/' ? 'main' : '[data-figures=live], [data-phase=ready]';
+		await page.waitForSelector(live, { timeout: 60_000 });
+		await page.waitForTimeout(1000); // charts draw
+		await page.screenshot({ path: `docs/screenshots/${name}.png` });
+		console.log(`docs/screenshots/${name}.png`);
+		await page.close();
+	}
+} finally {
+	await browser.close();
+	server.close();
+}
