@@ -14,8 +14,8 @@
  * warn). Values are written in the mixed forms departments use (short names, codes, 二级 …).
  * Files: UTF-8 without BOM, CRLF, fields quoted only when needed, written in buffered chunks.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
 	indicators,
@@ -34,136 +34,44 @@ import {
 	type TierKey
 } from '../src/lib/domain/catalogue';
 import { evaluateDeclaration, type DeclaredScenario } from '../src/lib/domain/rules';
-
-// ── Weights and shares ────────────────────────────────────────────────────────────────
-
-const YEARS = [2025, 2026];
-const DECLARATIONS_PER_YEAR = [350, 450];
-const BASELINE_FIRST_YEAR = 4000;
-const BASELINE_GROWTH = 0.0375;
-const RETURNING_SHARE = 0.4;
-const UPGRADE_SHARE: Partial<Record<TierKey, number>> = { advanced: 0.2, excellent: 0.3 };
-const ABOVE_SCALE_SHARE = 0.97;
-const LOWER_AWARD_SHARE = 0.02;
-const FLAW_EVERY = 67;
-const SLASH_SHARE = 0.01;
-
-type Range = [number, number];
-type TierProfile = { mix: number; count: Range; maturity: Range; invest: Range; titled: number };
-/** Per tier: % of declarations, scenarios, GB/T 39116 level, 投入（万元）, share with 既有称号. */
-const TIER_PROFILE: Record<TierKey, TierProfile> = {
-	basic: { mix: 75, count: [5, 9], maturity: [1, 3], invest: [30, 600], titled: 0.005 },
-	advanced: { mix: 20, count: [10, 14], maturity: [2, 4], invest: [300, 3000], titled: 0.35 },
-	excellent: { mix: 4, count: [15, 20], maturity: [3, 5], invest: [1500, 12e3], titled: 0.3 },
-	leading: { mix: 1, count: [20, 25], maturity: [4, 5], invest: [6000, 40e3], titled: 0.3 }
-};
-type Weights = Record<string, number>;
-const REGIONAL_STATUS: Weights[] = [
-	{ 已认定: 80, 未通过: 10, 审核中: 10 },
-	{ 已认定: 75, 未通过: 10, 审核中: 15 }
-];
-const NATIONAL_STATUS: Weights = { 已推荐: 45, 已认定: 35, 审核中: 20 };
-const STATUSES = ['已认定', '已推荐', '审核中', '未通过'];
-const PRIOR_TITLES: Weights = {
-	国家智能制造示范工厂揭榜单位: 1,
-	自治区智能工厂: 3,
-	自治区数字化车间: 4
-};
-const SIZES: Record<'national' | 'above' | 'below', Weights> = {
-	national: { 大型: 7, 中型: 3 },
-	above: { 大型: 10, 中型: 30, 小型: 55, 微型: 5 },
-	below: { 小型: 6, 微型: 4 }
-};
-
-/** Region-wide weight of each 大类; the others get OTHER_INDUSTRY_WEIGHT. */
-const INDUSTRY_WEIGHTS: Weights = {
-	...{ '06': 12, '08': 1.5, '09': 2, '10': 2, '13': 7, '14': 5, '15': 3, '17': 2, '18': 1.5 },
-	...{ '22': 0.6, '25': 5, '26': 9, '27': 2.5, '29': 1.5, '30': 8, '31': 5, '32': 6, '33': 2 },
-	...{ '34': 2, '35': 2.5, '38': 2.5, '39': 1, '44': 9, '45': 2, '46': 1.5 }
-};
-const OTHER_INDUSTRY_WEIGHT = 0.3;
-/** Per 盟市: its share of the region's 规上 enterprises, and multipliers for its specialities. */
-const REGION_PROFILE: Record<string, [number, Weights]> = {
-	鄂尔多斯市: [15, { '06': 3, '25': 3, '26': 2.5, '17': 4, '18': 4, '44': 1.5 }],
-	包头市: [15, { '31': 4, '32': 4, '34': 2, '35': 2, '36': 3, '37': 3, '38': 2, '06': 0.3 }],
-	呼和浩特市: [12, { '13': 2, '14': 3, '15': 2, '27': 3, '39': 3, '06': 0.2 }],
-	赤峰市: [12, { '09': 3, '32': 2, '13': 1.5, '27': 1.5 }],
-	通辽市: [10, { '32': 2.5, '13': 2, '27': 2, '06': 1.5 }],
-	乌海市: [6, { '25': 3, '26': 3, '30': 2, '06': 1.5 }],
-	乌兰察布市: [7, { '31': 3, '44': 2, '30': 1.5 }],
-	巴彦淖尔市: [7, { '13': 3, '14': 2.5, '15': 2, '09': 2 }],
-	呼伦贝尔市: [7, { '13': 2.5, '14': 3, '15': 1.5, '06': 1.5, '20': 3 }],
-	锡林郭勒盟: [4, { '06': 2, '44': 2, '13': 2, '14': 2 }],
-	兴安盟: [3, { '13': 2.5, '15': 2, '26': 1.5 }],
-	阿拉善盟: [2, { '26': 3, '10': 3, '12': 2 }]
-};
-const COUNTIES: Record<string, string[]> = {
-	呼和浩特市: ['新城区', '赛罕区', '托克托县', '土默特左旗', '和林格尔县'],
-	包头市: ['昆都仑区', '青山区', '九原区', '石拐区', '土默特右旗', '达尔罕茂明安联合旗'],
-	乌海市: ['海勃湾区', '海南区', '乌达区'],
-	赤峰市: ['红山区', '元宝山区', '松山区', '克什克腾旗', '宁城县'],
-	通辽市: ['科尔沁区', '霍林郭勒市', '开鲁县', '扎鲁特旗'],
-	鄂尔多斯市: ['东胜区', '康巴什区', '准格尔旗', '伊金霍洛旗', '鄂托克旗', '达拉特旗'],
-	呼伦贝尔市: ['海拉尔区', '满洲里市', '扎兰屯市', '牙克石市', '陈巴尔虎旗'],
-	巴彦淖尔市: ['临河区', '五原县', '乌拉特前旗', '杭锦后旗'],
-	乌兰察布市: ['集宁区', '丰镇市', '察哈尔右翼前旗', '卓资县'],
-	兴安盟: ['乌兰浩特市', '科尔沁右翼前旗', '突泉县'],
-	锡林郭勒盟: ['锡林浩特市', '二连浩特市', '多伦县', '西乌珠穆沁旗'],
-	阿拉善盟: ['阿拉善左旗', '阿拉善右旗', '额济纳旗']
-};
-
-/** Each output file: its name, then its header in the contract's order. */
-const BASELINE_FILE = ['规上工业企业基数.csv', '年度', '盟市', '行业代码', '规上工业企业数'];
-const SCENARIO_FILE = ['建设场景明细.csv', '申报编号', '场景', '场景层级'];
-const DECLARATION_FILE = [
-	...['申报明细.csv', '申报编号', '企业编码', '申报年度', '盟市', '旗县区', '行业代码'],
-	...['企业规模', '规上企业', '申报层级', '审核状态', '认定层级', '成熟度等级'],
-	...indicators.map((i) => (i.unit ? `${i.name}（${i.unit}）` : i.name)),
-	'既有称号'
-];
-
-// ── Seeded randomness ─────────────────────────────────────────────────────────────────
-
-let random = mulberry32(20250101);
-
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const chance = (p: number): boolean => random() < p;
-const intBetween = ([min, max]: Range): number => min + Math.floor(random() * (max - min + 1));
-/** Between min and max, leaning to the top (enterprises tend to declare more than the minimum). */
-const skewedInt = ([min, max]: Range): number =>
-	min + Math.floor(Math.sqrt(random()) * (max - min + 1));
-const roundRandomly = (x: number): number => Math.floor(x) + (chance(x % 1) ? 1 : 0);
-
-function pickOne<T>(items: readonly T[]): T {
-	const item = items[Math.floor(random() * items.length)];
-	if (item === undefined) throw new Error('pickOne from an empty list');
-	return item;
-}
-
-function pickWeighted<T>(entries: readonly (readonly [T, number])[]): T {
-	let r = random() * entries.reduce((sum, [, w]) => sum + w, 0);
-	for (const [item, weight] of entries) if ((r -= weight) < 0) return item;
-	return pickOne(entries)[0];
-}
-
-const pickKey = (weights: Weights): string => pickWeighted(Object.entries(weights));
-
-function shuffle<T>(items: T[]): T[] {
-	for (let i = items.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[items[i], items[j]] = [items[j] as T, items[i] as T];
-	}
-	return items;
-}
+import {
+	chance,
+	intBetween,
+	nextRandom,
+	pickKey,
+	pickOne,
+	pickWeighted,
+	roundRandomly,
+	seedRandom,
+	shuffle,
+	skewedInt
+} from './sample/random';
+import { csvWriter, type CsvWriter } from './sample/csv-writer';
+import {
+	YEARS,
+	DECLARATIONS_PER_YEAR,
+	BASELINE_FIRST_YEAR,
+	BASELINE_GROWTH,
+	RETURNING_SHARE,
+	UPGRADE_SHARE,
+	ABOVE_SCALE_SHARE,
+	LOWER_AWARD_SHARE,
+	FLAW_EVERY,
+	SLASH_SHARE,
+	TIER_PROFILE,
+	REGIONAL_STATUS,
+	NATIONAL_STATUS,
+	STATUSES,
+	PRIOR_TITLES,
+	SIZES,
+	INDUSTRY_WEIGHTS,
+	OTHER_INDUSTRY_WEIGHT,
+	REGION_PROFILE,
+	COUNTIES,
+	BASELINE_FILE,
+	SCENARIO_FILE,
+	DECLARATION_FILE
+} from './sample/profile';
 
 // ── Baseline and enterprises ──────────────────────────────────────────────────────────
 
@@ -183,10 +91,12 @@ function buildBaseline(scale: number): Cell[] {
 		const industryTotal = industryDivisions.reduce((s, d) => s + weightOf(d), 0);
 		for (const division of industryDivisions) {
 			const share = ((regionWeight / regionTotal) * weightOf(division)) / industryTotal;
-			const counts = [roundRandomly(BASELINE_FIRST_YEAR * scale * share * (0.8 + 0.4 * random()))];
+			const counts = [
+				roundRandomly(BASELINE_FIRST_YEAR * scale * share * (0.8 + 0.4 * nextRandom()))
+			];
 			while (counts.length < YEARS.length) {
 				const last = counts[counts.length - 1] ?? 0;
-				counts.push(last + roundRandomly(last * BASELINE_GROWTH * (0.5 + random())));
+				counts.push(last + roundRandomly(last * BASELINE_GROWTH * (0.5 + nextRandom())));
 			}
 			if (counts.some((n) => n > 0)) cells.push({ region, division, counts, declarants: 0 });
 		}
@@ -270,7 +180,7 @@ function chooseScenarios(tier: TierKey, flaw: Flaw | undefined): DeclaredScenari
 	const [higher, lower] = [tierAt(tier, 1), tierAt(tier, -1)];
 	let spare = count - rule.minScenarios - (slash ? 1 : 0);
 	for (const s of others.slice(0, count - anchors.length - (slash ? 1 : 0))) {
-		const r = random();
+		const r = nextRandom();
 		let rowTier = tier;
 		if (r < 0.08 && higher && describedAt(s, higher)) rowTier = higher;
 		else if (r < 0.16 && spare > 0 && lower && describedAt(s, lower))
@@ -339,37 +249,8 @@ function planYear(total: number, cells: Cell[], previous: readonly Declaration[]
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────
 
-const csvField = (value: string) =>
-	/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
-type CsvWriter = { rows: number; write: (fields: readonly string[]) => void; close: () => void };
-
-/** A CSV file written in 64 KB chunks, CRLF, no BOM; `rows` counts rows below the header. */
-function csvWriter(dir: string, [name, ...header]: readonly string[]): CsvWriter {
-	const fd = openSync(join(dir, name ?? ''), 'w');
-	let chunk = '';
-	const flush = () => {
-		writeSync(fd, chunk);
-		chunk = '';
-	};
-	const writer: CsvWriter = {
-		rows: -1,
-		write(fields) {
-			chunk += fields.map(csvField).join(',') + '\r\n';
-			writer.rows += 1;
-			if (chunk.length > 1 << 16) flush();
-		},
-		close() {
-			flush();
-			closeSync(fd);
-		}
-	};
-	writer.write(header);
-	return writer;
-}
-
 function regionLabel(region: Region): string {
-	const r = random();
+	const r = nextRandom();
 	if (r < 0.05) return region.code;
 	return r < 0.15 ? pickOne([region.shortName, ...region.aliases]) : region.name;
 }
@@ -384,7 +265,7 @@ function maturityLabel(level: number | null): string {
 
 function investmentLabel(tier: TierKey): string {
 	const [min, max] = TIER_PROFILE[tier].invest;
-	const text = (min + random() * (max - min)).toFixed(1).replace(/\.0$/, '');
+	const text = (min + nextRandom() * (max - min)).toFixed(1).replace(/\.0$/, '');
 	return chance(0.3) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
 }
 
@@ -398,7 +279,7 @@ function indicatorValues(tier: TierKey): string[] {
 }
 
 function tierLabel(tier: TierKey): string {
-	const r = random();
+	const r = nextRandom();
 	if (r < 0.02) return tierName(tier).replace(/级$/, '');
 	return r < 0.04 ? String(tierRank(tier)) : tierName(tier);
 }
@@ -466,7 +347,7 @@ function main(): void {
 	const [scale, seed] = [Number(values.scale), Number(values.seed)];
 	if (!(scale > 0) || !Number.isInteger(seed))
 		throw new Error('--scale must be > 0, --seed an integer');
-	random = mulberry32(seed);
+	seedRandom(seed);
 	const out = resolve(values.out);
 	mkdirSync(out, { recursive: true });
 
