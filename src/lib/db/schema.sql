@@ -4,6 +4,10 @@
 DROP VIEW IF EXISTS declaration_flags;
 DROP TABLE IF EXISTS declaration_overview;
 DROP TABLE IF EXISTS enterprise_year;
+DROP TABLE IF EXISTS data_years;
+DROP TABLE IF EXISTS baseline_region;
+DROP TABLE IF EXISTS baseline_industry;
+DROP TABLE IF EXISTS baseline_total;
 DROP TABLE IF EXISTS declarations;
 DROP TABLE IF EXISTS scenarios;
 DROP TABLE IF EXISTS baseline;

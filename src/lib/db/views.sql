@@ -1,8 +1,10 @@
 -- Views over the loaded tables and the reference tables (ref_*). The same file runs in
 -- duckdb-wasm in the browser and in @duckdb/node-api in Node. Definitions: data contract.
+-- It runs again after every load, so the small building blocks every figure reads (years,
+-- denominators, enterprise_year, declaration_overview) are materialised as tables here.
 
 -- Every year that appears in the data.
-CREATE OR REPLACE VIEW data_years AS
+CREATE OR REPLACE TABLE data_years AS
 SELECT DISTINCT year FROM (SELECT year FROM baseline UNION SELECT year FROM declarations);
 
 -- Each enterprise as of year Y: 盟市, 行业 and 规上 from its latest declaration up to Y;
@@ -36,7 +38,7 @@ WHERE above_scale
 GROUP BY ALL;
 
 -- Denominators: a slice's own baseline row where the file has one, else the sum of the rows below it.
-CREATE OR REPLACE VIEW baseline_region AS
+CREATE OR REPLACE TABLE baseline_region AS
 SELECT year, region_code,
 	coalesce(
 		max(enterprises) FILTER (WHERE industry_code IS NULL),
@@ -45,7 +47,7 @@ SELECT year, region_code,
 FROM baseline WHERE region_code <> '150000'
 GROUP BY ALL;
 
-CREATE OR REPLACE VIEW baseline_industry AS
+CREATE OR REPLACE TABLE baseline_industry AS
 SELECT year, industry_code,
 	coalesce(
 		max(enterprises) FILTER (WHERE region_code = '150000'),
@@ -54,7 +56,7 @@ SELECT year, industry_code,
 FROM baseline WHERE industry_code IS NOT NULL
 GROUP BY ALL;
 
-CREATE OR REPLACE VIEW baseline_total AS
+CREATE OR REPLACE TABLE baseline_total AS
 SELECT y.year,
 	coalesce(
 		(SELECT max(enterprises) FROM baseline b WHERE b.year = y.year AND b.region_code = '150000' AND b.industry_code IS NULL),
