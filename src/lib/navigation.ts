@@ -17,7 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ path: '/assessment/', label: '能力评估', ready: true },
 	{ path: '/report/', label: '年度报告', ready: false },
 	{ path: '/data/', label: '数据', ready: true },
-	{ path: '/explore/', label: '探索', ready: false },
+	{ path: '/explore/', label: '探索', ready: true },
 	{ path: '/self-assessment/', label: '自评', ready: false },
 	{ path: '/policy/', label: '政策与场景', ready: true }
 ];

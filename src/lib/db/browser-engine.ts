@@ -85,10 +85,59 @@ export class BrowserEngine implements SqlEngine {
 		await this.db.dropFile(path);
 	}
 
-	/** Cancel the running query, if any (the SQL console's stop button). */
-	async cancel(): Promise<void> {
-		await this.connection.cancelSent();
+	/** A connection of its own for the SQL console, so its queries can be cancelled alone. */
+	async consoleConnection(): Promise<ConsoleConnection> {
+		return new ConsoleConnection(await this.db.connect());
 	}
+}
+
+export interface ConsoleResult {
+	columns: string[];
+	rows: unknown[][];
+	/** More rows exist than were read. */
+	truncated: boolean;
+	ms: number;
+}
+
+/** Runs console queries as streams: at most `maxRows` are read, and a running query can be cancelled. */
+export class ConsoleConnection {
+	constructor(private readonly connection: AsyncDuckDBConnection) {}
+
+	async run(sql: string, maxRows: number): Promise<ConsoleResult> {
+		const started = performance.now();
+		const reader = await this.connection.send(sql, true);
+		const rows: unknown[][] = [];
+		let columns: string[] = [];
+		let truncated = false;
+		for await (const batch of reader) {
+			columns = batch.schema.fields.map((f) => f.name);
+			for (const row of batch.toArray()) {
+				if (rows.length >= maxRows) {
+					truncated = true;
+					break;
+				}
+				const object = row.toJSON() as Record<string, unknown>;
+				rows.push(columns.map((c) => toDisplayValue(object[c])));
+			}
+			if (truncated) break;
+		}
+		if (truncated) await this.connection.cancelSent();
+		if (columns.length === 0) columns = reader.schema?.fields.map((f) => f.name) ?? [];
+		return { columns, rows, truncated, ms: performance.now() - started };
+	}
+
+	/** Stop the running query; it then fails with DuckDB's cancellation message. */
+	async cancel(): Promise<boolean> {
+		return this.connection.cancelSent();
+	}
+}
+
+function toDisplayValue(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (value instanceof Date) return value.toISOString();
+	if (value !== null && typeof value === 'object')
+		return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v));
+	return value;
 }
 
 let started: Promise<BrowserEngine> | null = null;
