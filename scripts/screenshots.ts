@@ -14,6 +14,7 @@ const PAGES: [string, string][] = [
 	['scenario/', 'scenario'],
 	['assessment/', 'assessment'],
 	['data/', 'data'],
+	['explore/', 'explore'],
 	['policy/', 'policy']
 ];
 
@@ -27,7 +28,9 @@ try {
 	for (const [path, name] of PAGES) {
 		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 		await page.goto(`${url}${path}`);
-		const live = path === 'policy/' ? 'main' : '[data-figures=live], [data-phase=ready]';
+		const live =
+			{ 'policy/': 'main', 'explore/': '.schema details' }[path] ??
+			'[data-figures=live], [data-phase=ready]';
 		await page.waitForSelector(live, { timeout: 60_000 });
 		await page.waitForTimeout(1000); // charts draw
 		await page.screenshot({ path: `docs/screenshots/${name}.png` });
