@@ -15,6 +15,7 @@ const PAGES: [string, string][] = [
 	['assessment/', 'assessment'],
 	['data/', 'data'],
 	['explore/', 'explore'],
+	['self-assessment/', 'self-assessment'],
 	['policy/', 'policy']
 ];
 
@@ -29,7 +30,7 @@ try {
 		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 		await page.goto(`${url}${path}`);
 		const live =
-			{ 'policy/': 'main', 'explore/': '.schema details' }[path] ??
+			{ 'policy/': 'main', 'explore/': '.schema details', 'self-assessment/': 'main' }[path] ??
 			'[data-figures=live], [data-phase=ready]';
 		await page.waitForSelector(live, { timeout: 60_000 });
 		await page.waitForTimeout(1000); // charts draw

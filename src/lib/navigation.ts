@@ -18,7 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ path: '/report/', label: '年度报告', ready: false },
 	{ path: '/data/', label: '数据', ready: true },
 	{ path: '/explore/', label: '探索', ready: true },
-	{ path: '/self-assessment/', label: '自评', ready: false },
+	{ path: '/self-assessment/', label: '自评', ready: true },
 	{ path: '/policy/', label: '政策与场景', ready: true }
 ];
 
