@@ -14,7 +14,8 @@ const PAGES: [string, string][] = [
 	['scenario/', 'scenario'],
 	['assessment/', 'assessment'],
 	['data/', 'data'],
-	['explore/', 'explore'],
+	['explore/sql/', 'explore-sql'],
+	['explore/', 'explore-pivot'],
 	['self-assessment/', 'self-assessment'],
 	['policy/', 'policy']
 ];
@@ -30,7 +31,7 @@ try {
 		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 		await page.goto(`${url}${path}`);
 		const live =
-			{ 'policy/': 'main', 'explore/': '.schema details', 'self-assessment/': 'main' }[path] ??
+			{ 'policy/': 'main', 'explore/sql/': '.schema details', 'explore/': '[data-testid=pivot-table]', 'self-assessment/': 'main' }[path] ??
 			'[data-figures=live], [data-phase=ready]';
 		await page.waitForSelector(live, { timeout: 60_000 });
 		await page.waitForTimeout(1000); // charts draw

@@ -1,0 +1,136 @@
+/**
+ * The 探索 pivot: rows and columns chosen from the data's dimensions, one measure, as a SQL
+ * query over the views (pure: builds SQL and shapes results; DuckDB runs it). Totals come from
+ * GROUPING SETS, so distinct counts stay exact in the margins.
+ */
+import { indicators } from '../domain/catalogue';
+
+export const DIMENSIONS = {
+	year: '年度',
+	region: '盟市',
+	industry: '行业',
+	tier: '层级',
+	status: '审核状态',
+	segment: '环节',
+	scenario: '场景'
+} as const;
+export type Dimension = keyof typeof DIMENSIONS;
+
+export const MEASURES = {
+	enterprises: '智能工厂企业数（现有层级）',
+	declarations: '申报数',
+	indicatorMean: '附件3指标平均等级'
+} as const;
+export type Measure = keyof typeof MEASURES;
+
+export interface PivotSpec {
+	rows: Dimension;
+	/** null: a single column. */
+	columns: Dimension | null;
+	measure: Measure;
+	/** The year for every dimension but 年度; null = the latest. */
+	year: number | null;
+}
+
+/** Which dimensions each measure can be broken down by. */
+export const MEASURE_DIMENSIONS: Record<Measure, readonly Dimension[]> = {
+	enterprises: ['year', 'region', 'industry', 'tier'],
+	declarations: ['year', 'region', 'industry', 'tier', 'status', 'segment', 'scenario'],
+	indicatorMean: ['year', 'region', 'industry', 'tier', 'status']
+};
+
+export function pivotProblem(spec: PivotSpec): string | null {
+	const allowed = MEASURE_DIMENSIONS[spec.measure];
+	for (const d of [spec.rows, spec.columns]) {
+		if (d !== null && !allowed.includes(d))
+			return `“${MEASURES[spec.measure]}”不能按“${DIMENSIONS[d]}”分组`;
+	}
+	if (spec.rows === spec.columns) return '行和列不能是同一维度';
+	return null;
+}
+
+/** SQL expression of a dimension over the fact alias `f` (declaration or enterprise facts). */
+const DIMENSION_SQL: Record<Dimension, string> = {
+	year: 'f.year::VARCHAR',
+	region: 'f.region_code',
+	industry: 'f.industry_code',
+	tier: 'f.tier::VARCHAR',
+	status: 'f.status',
+	segment: 'f.segment',
+	scenario: 'f.scenario_no::VARCHAR'
+};
+
+const LEVEL_KEYS = indicators.filter((i) => i.kind === 'level').map((i) => `ind_${i.key}`);
+
+/** The facts a measure counts, one row per enterprise or per declaration (× scenario where needed). */
+function factsSql(spec: PivotSpec, latestYear: string): string {
+	const dims = [spec.rows, spec.columns];
+	const yearCondition = dims.includes('year')
+		? 'year IS NOT NULL'
+		: `year = ${spec.year === null ? latestYear : Number(spec.year)}`;
+	if (spec.measure === 'enterprises') {
+		return `SELECT year, region_code, industry_code, current_tier AS tier, above_scale, enterprise_id
+			FROM enterprise_year WHERE ${yearCondition} AND current_tier >= 1`;
+	}
+	const withScenarios = dims.includes('segment') || dims.includes('scenario');
+	const levels =
+		spec.measure === 'indicatorMean'
+			? `, ${LEVEL_KEYS.map((k) => `nullif(d.${k}, 0)`).join(', ')}`
+			: '';
+	return withScenarios
+		? `SELECT d.year, d.region_code, d.industry_code, d.declared_tier AS tier, d.status, d.declaration_id,
+				r.segment, s.scenario_no
+			FROM declarations d JOIN scenarios s USING (declaration_id) JOIN ref_scenarios r ON r.no = s.scenario_no
+			WHERE d.${yearCondition} AND s.counted_tier >= 1`
+		: `SELECT d.year, d.region_code, d.industry_code, d.declared_tier AS tier, d.status, d.declaration_id${levels}
+			FROM declarations d WHERE d.${yearCondition}`;
+}
+
+function measureSql(spec: PivotSpec): string {
+	switch (spec.measure) {
+		case 'enterprises':
+			return 'count(DISTINCT f.enterprise_id)::DOUBLE';
+		case 'declarations':
+			return 'count(DISTINCT f.declaration_id)::DOUBLE';
+		case 'indicatorMean':
+			return `avg((${LEVEL_KEYS.map((k) => `coalesce(f.${k}, 0)`).join(' + ')}) / nullif(${LEVEL_KEYS.map((k) => `(f.${k} IS NOT NULL)::INTEGER`).join(' + ')}, 0))::DOUBLE`;
+	}
+}
+
+export interface PivotCell {
+	row: string | null;
+	column: string | null;
+	value: number | null;
+}
+
+/** The pivot's query: one row per cell, with NULL row/column keys for the totals. */
+export function pivotSql(spec: PivotSpec): string {
+	const latest = '(SELECT max(year) FROM data_years)';
+	const row = DIMENSION_SQL[spec.rows];
+	const column = spec.columns ? DIMENSION_SQL[spec.columns] : null;
+	const sets = column ? `(${row}, ${column}), (${row}), (${column}), ()` : `(${row}), ()`;
+	return `SELECT ${row} AS row_key, ${column ?? 'NULL'} AS column_key, ${measureSql(spec)} AS value
+		FROM (${factsSql(spec, latest)}) f
+		GROUP BY GROUPING SETS (${sets})`;
+}
+
+export interface PivotTable {
+	rowKeys: string[];
+	columnKeys: string[];
+	/** value(row, column); null keys read the totals. */
+	value(row: string | null, column: string | null): number | null;
+}
+
+/** Shape the query's rows into a table; keys sorted in their natural order. */
+export function toPivotTable(cells: PivotCell[], spec: PivotSpec): PivotTable {
+	const map = new Map(cells.map((c) => [`${c.row ?? '∑'}|${c.column ?? '∑'}`, c.value]));
+	const keys = (pick: (c: PivotCell) => string | null) =>
+		[...new Set(cells.map(pick).filter((k): k is string => k !== null))].sort((a, b) =>
+			a.localeCompare(b, 'zh-CN', { numeric: true })
+		);
+	return {
+		rowKeys: keys((c) => c.row),
+		columnKeys: spec.columns ? keys((c) => c.column) : [],
+		value: (row, column) => map.get(`${row ?? '∑'}|${column ?? '∑'}`) ?? null
+	};
+}
