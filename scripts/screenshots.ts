@@ -31,8 +31,12 @@ try {
 		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 		await page.goto(`${url}${path}`);
 		const live =
-			{ 'policy/': 'main', 'explore/sql/': '.schema details', 'explore/': '[data-testid=pivot-table]', 'self-assessment/': 'main' }[path] ??
-			'[data-figures=live], [data-phase=ready]';
+			{
+				'policy/': 'main',
+				'explore/sql/': '.schema details',
+				'explore/': '[data-testid=pivot-table]',
+				'self-assessment/': 'main'
+			}[path] ?? '[data-figures=live], [data-phase=ready]';
 		await page.waitForSelector(live, { timeout: 60_000 });
 		await page.waitForTimeout(1000); // charts draw
 		await page.screenshot({ path: `docs/screenshots/${name}.png` });
