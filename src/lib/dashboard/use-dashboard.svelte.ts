@@ -8,6 +8,7 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
 import { dataset } from '../data/dataset.svelte';
+import { regions } from '../domain/catalogue';
 import type { SqlEngine } from '../db/engine';
 import { filtersFromSearch, filtersToSearch } from './filters';
 import { LivePage } from './live.svelte';
@@ -17,11 +18,22 @@ import { NO_FILTERS, type DashboardFilters } from './types';
  * `initial` and `fixed` are read through functions because the page's data changes when the
  * user moves between pages of one route (one league-city to another) without a reload.
  */
+/** What a dashboard page reads and calls (see DashboardFrame.svelte). */
+export interface Board<T> {
+	live: LivePage<T>;
+	readonly filters: DashboardFilters;
+	/** The figures to show: live ones, or prerendered ones while they still fit the filters. */
+	readonly shown: T | null;
+	setFilters(next: DashboardFilters): void;
+	/** Filter by a 盟市 from its full or short name (a click on the map or a ranking bar). */
+	selectRegion(name: string): void;
+}
+
 export function useDashboard<T>(
 	initial: () => T | null,
 	compute: (engine: SqlEngine, filters: DashboardFilters) => Promise<T | null>,
 	fixed: () => Partial<DashboardFilters> = () => ({})
-) {
+): Board<T> {
 	const live = new LivePage(initial(), compute);
 	// Prerendering has no query string: the prerendered figures are for no filters.
 	const filters = $derived<DashboardFilters>({
@@ -44,7 +56,7 @@ export function useDashboard<T>(
 		}
 	});
 
-	return {
+	const board: Board<T> = {
 		live,
 		get filters() {
 			return filters;
@@ -61,6 +73,11 @@ export function useDashboard<T>(
 			// The current page's own pathname, which already carries the base path.
 			// eslint-disable-next-line svelte/no-navigation-without-resolve
 			goto(`${page.url.pathname}${search}`, { keepFocus: true, noScroll: true });
+		},
+		selectRegion(name: string) {
+			const region = regions.find((r) => r.name === name || r.shortName === name);
+			if (region) board.setFilters({ ...filters, region: region.code });
 		}
 	};
+	return board;
 }

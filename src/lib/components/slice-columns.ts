@@ -1,0 +1,36 @@
+/** Table columns of the dashboard's 盟市 and 行业 tables. */
+import type { CoverageFigure, IndustryRow, RegionRow, TierCounts } from '$lib/dashboard/types';
+import { formatPercent } from '$lib/format';
+import type { Column } from './table-column';
+
+/** Coverage and enterprises by tier: the columns every slice (盟市, 行业) shows. */
+function sliceColumns<R extends { coverage: CoverageFigure; tiers: TierCounts }>(): Column<R>[] {
+	return [
+		{
+			label: '覆盖率',
+			value: (r) => (r.coverage.rate === null ? null : Number((r.coverage.rate * 100).toFixed(1))),
+			display: (r) => (r.coverage.rate === null ? '无基数' : formatPercent(r.coverage.rate)),
+			numeric: true
+		},
+		{ label: '覆盖企业', value: (r) => r.coverage.numerator, numeric: true },
+		{ label: '规上工业企业', value: (r) => r.coverage.denominator, numeric: true },
+		{ label: '基础级', value: (r) => r.tiers.basic, numeric: true },
+		{ label: '先进级', value: (r) => r.tiers.advanced, numeric: true },
+		{ label: '卓越级', value: (r) => r.tiers.excellent, numeric: true },
+		{ label: '领航级', value: (r) => r.tiers.leading, numeric: true }
+	];
+}
+
+export const REGION_COLUMNS: Column<RegionRow>[] = [
+	{ label: '盟市', value: (r) => r.name },
+	...sliceColumns<RegionRow>(),
+	{ label: '基础级新建', value: (r) => r.basicStarts.declared, numeric: true },
+	{ label: '申报', value: (r) => r.declarations, numeric: true },
+	{ label: '未通过', value: (r) => r.rejected, numeric: true },
+	{ label: '层级存疑', value: (r) => r.flagged, numeric: true }
+];
+
+export const INDUSTRY_COLUMNS: Column<IndustryRow>[] = [
+	{ label: '行业（大类）', value: (r) => `${r.section}${r.code} ${r.name}` },
+	...sliceColumns<IndustryRow>()
+];
