@@ -56,3 +56,42 @@ describe('pivot on the hand-computed fixture', () => {
 		).toContain('同一维度');
 	});
 });
+
+describe('coverage in the pivot', () => {
+	it('uses each slice’s own baseline row: 全区 100, 呼和浩特 25, 包头 20 in 2026', async () => {
+		const t = await pivot({ rows: 'region', columns: null, measure: 'coverage', year: 2026 });
+		expect(t.value('150100', null)).toBeCloseTo(4); // E1 / 25
+		expect(t.value('150200', null)).toBeCloseTo(10); // E2, E3 / 20
+		expect(t.value(null, null)).toBeCloseTo(3); // 3 / 100 (the 全区 row)
+	});
+
+	it('by 年度 × 行业: a 大类 without baseline rows has no rate; no total across years', async () => {
+		const t = await pivot({ rows: 'year', columns: 'industry', measure: 'coverage', year: null });
+		expect(t.value('2025', '26')).toBeCloseTo(10); // E1 / 10
+		expect(t.value('2025', '31')).toBeNull(); // 包头 has no industry rows
+		expect(t.value(null, '26')).toBeNull();
+	});
+});
+
+describe('share of declarations with a scenario', () => {
+	it('場景 × 审核状态 in 2026: of the 4 declarations, 3 built 9 产线柔性配置', async () => {
+		const t = await pivot({
+			rows: 'scenario',
+			columns: 'status',
+			measure: 'scenarioShare',
+			year: 2026
+		});
+		// 2026: D5 approved, D6 approved, D7 pending, D8 recommended; all but none built 9.
+		expect(t.value('9', 'approved')).toBeCloseTo(100); // D5, D6 of 2 approved
+		expect(t.value('9', 'pending')).toBeCloseTo(100); // D7
+		expect(t.value('31', 'recommended')).toBeCloseTo(100); // D8 built 31
+		expect(t.value('31', 'approved')).toBeNull(); // no approved declaration built it: an empty cell
+		expect(t.value('31', null)).toBeCloseTo(25); // 1 of 4
+	});
+
+	it('needs 场景 as rows or columns', () => {
+		expect(
+			pivotProblem({ rows: 'region', columns: null, measure: 'scenarioShare', year: null })
+		).toContain('场景');
+	});
+});

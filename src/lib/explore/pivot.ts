@@ -19,6 +19,8 @@ export type Dimension = keyof typeof DIMENSIONS;
 export const MEASURES = {
 	enterprises: '智能工厂企业数（现有层级）',
 	declarations: '申报数',
+	coverage: '覆盖率（基础级及以上，%）',
+	scenarioShare: '建设该场景的申报占比（%）',
 	indicatorMean: '附件3指标平均等级'
 } as const;
 export type Measure = keyof typeof MEASURES;
@@ -36,6 +38,8 @@ export interface PivotSpec {
 export const MEASURE_DIMENSIONS: Record<Measure, readonly Dimension[]> = {
 	enterprises: ['year', 'region', 'industry', 'tier'],
 	declarations: ['year', 'region', 'industry', 'tier', 'status', 'segment', 'scenario'],
+	coverage: ['year', 'region', 'industry'],
+	scenarioShare: ['scenario', 'year', 'region', 'industry', 'tier', 'status'],
 	indicatorMean: ['year', 'region', 'industry', 'tier', 'status']
 };
 
@@ -46,6 +50,9 @@ export function pivotProblem(spec: PivotSpec): string | null {
 			return `“${MEASURES[spec.measure]}”不能按“${DIMENSIONS[d]}”分组`;
 	}
 	if (spec.rows === spec.columns) return '行和列不能是同一维度';
+	if (spec.measure === 'scenarioShare' && spec.rows !== 'scenario' && spec.columns !== 'scenario') {
+		return '“建设该场景的申报占比”需要把“场景”选为行或列';
+	}
 	return null;
 }
 
@@ -68,11 +75,13 @@ function factsSql(spec: PivotSpec, latestYear: string): string {
 	const yearCondition = dims.includes('year')
 		? 'year IS NOT NULL'
 		: `year = ${spec.year === null ? latestYear : Number(spec.year)}`;
-	if (spec.measure === 'enterprises') {
+	if (spec.measure === 'enterprises' || spec.measure === 'coverage') {
 		return `SELECT year, region_code, industry_code, current_tier AS tier, above_scale, enterprise_id
 			FROM enterprise_year WHERE ${yearCondition} AND current_tier >= 1`;
 	}
 	const withScenarios = dims.includes('segment') || dims.includes('scenario');
+	if (spec.measure === 'scenarioShare' && !withScenarios)
+		throw new Error('scenarioShare needs 场景');
 	const levels =
 		spec.measure === 'indicatorMean'
 			? `, ${LEVEL_KEYS.map((k) => `nullif(d.${k}, 0)`).join(', ')}`
@@ -92,6 +101,9 @@ function measureSql(spec: PivotSpec): string {
 			return 'count(DISTINCT f.enterprise_id)::DOUBLE';
 		case 'declarations':
 			return 'count(DISTINCT f.declaration_id)::DOUBLE';
+		case 'coverage':
+		case 'scenarioShare':
+			throw new Error(`${spec.measure} has its own query`);
 		case 'indicatorMean':
 			return `avg((${LEVEL_KEYS.map((k) => `coalesce(f.${k}, 0)`).join(' + ')}) / nullif(${LEVEL_KEYS.map((k) => `(f.${k} IS NOT NULL)::INTEGER`).join(' + ')}, 0))::DOUBLE`;
 	}
@@ -103,8 +115,91 @@ export interface PivotCell {
 	value: number | null;
 }
 
+/**
+ * Coverage per cell: above-scale enterprises with a tier over the slice's baseline count, the
+ * slice's own row where the baseline has one (baseline_region / baseline_industry / baseline_total
+ * hold that rule), a 盟市 × 行业 cell its baseline rows. Across years there is no total.
+ */
+function coverageSql(spec: PivotSpec, yearCondition: string): string {
+	const key = (d: Dimension | null) =>
+		d === 'year'
+			? 'year::VARCHAR'
+			: d === 'region'
+				? 'region_code'
+				: d === 'industry'
+					? 'industry_code'
+					: 'NULL';
+	const dims = [spec.rows, spec.columns];
+	const has = (d: Dimension) => dims.includes(d);
+	const rowKey = key(spec.rows);
+	const columnKey = key(spec.columns);
+	const sets = spec.columns
+		? `(${rowKey}, ${columnKey}), (${rowKey}), (${columnKey}), ()`
+		: `(${rowKey}), ()`;
+	const pick = (d: Dimension) =>
+		spec.rows === d ? 'n.row_key' : spec.columns === d ? 'n.column_key' : 'NULL';
+	const year = has('year')
+		? `${pick('year')}::INTEGER`
+		: `(SELECT max(year) FROM enterprise_year WHERE ${yearCondition})`;
+	const region = pick('region');
+	const industry = pick('industry');
+	return `WITH n AS (
+			SELECT ${rowKey} AS row_key, ${spec.columns ? columnKey : 'NULL'} AS column_key, count(*)::DOUBLE AS covered
+			FROM enterprise_year WHERE ${yearCondition} AND above_scale AND current_tier >= 1
+			GROUP BY GROUPING SETS (${sets})
+		)
+		SELECT n.row_key, n.column_key,
+			100 * n.covered / nullif(CASE
+				WHEN ${year} IS NULL THEN NULL
+				WHEN ${region} IS NOT NULL AND ${industry} IS NOT NULL THEN (SELECT sum(enterprises) FROM baseline b
+					WHERE b.year = ${year} AND b.region_code = ${region} AND b.industry_code = ${industry})
+				WHEN ${region} IS NOT NULL THEN (SELECT enterprises FROM baseline_region b WHERE b.year = ${year} AND b.region_code = ${region})
+				WHEN ${industry} IS NOT NULL THEN (SELECT enterprises FROM baseline_industry b WHERE b.year = ${year} AND b.industry_code = ${industry})
+				ELSE (SELECT enterprises FROM baseline_total b WHERE b.year = ${year})
+			END, 0) AS value
+		FROM n`;
+}
+
+/**
+ * Share of declarations that built a scenario: declarations of the cell with the scenario over
+ * all declarations of the same slice of the other dimension (all declarations of the year when
+ * there is none).
+ */
+function scenarioShareSql(spec: PivotSpec): string {
+	const other = spec.rows === 'scenario' ? spec.columns : spec.rows;
+	const otherKey = other ? DIMENSION_SQL[other] : 'NULL';
+	// The declarations of the year(s) in view, by the other dimension (a placeholder row
+	// dimension other than 年度 keeps the year fixed when there is none).
+	const declarations = factsSql(
+		{ ...spec, measure: 'declarations', rows: other ?? 'region', columns: null },
+		'(SELECT max(year) FROM data_years)'
+	);
+	const totals = other
+		? `SELECT ${otherKey} AS other_key, count(DISTINCT f.declaration_id)::DOUBLE AS total
+			FROM (${declarations}) f GROUP BY GROUPING SETS ((${otherKey}), ())`
+		: `SELECT NULL AS other_key, count(DISTINCT f.declaration_id)::DOUBLE AS total FROM (${declarations}) f`;
+	const otherInCell = spec.rows === 'scenario' ? 'n.column_key' : 'n.row_key';
+	return `WITH n AS (${cellsSql({ ...spec, measure: 'declarations' })}),
+		d AS (${totals})
+		SELECT n.row_key, n.column_key, 100 * n.value / nullif(d.total, 0) AS value
+		FROM n LEFT JOIN d ON d.other_key IS NOT DISTINCT FROM ${other ? otherInCell : 'NULL'}`;
+}
+
 /** The pivot's query: one row per cell, with NULL row/column keys for the totals. */
 export function pivotSql(spec: PivotSpec): string {
+	if (spec.measure === 'scenarioShare') return scenarioShareSql(spec);
+	if (spec.measure === 'coverage') {
+		const dims = [spec.rows, spec.columns];
+		const yearCondition = dims.includes('year')
+			? 'year IS NOT NULL'
+			: `year = ${spec.year === null ? '(SELECT max(year) FROM data_years)' : Number(spec.year)}`;
+		return coverageSql(spec, yearCondition);
+	}
+	return cellsSql(spec);
+}
+
+/** Count or mean per cell, with GROUPING SETS totals. */
+function cellsSql(spec: PivotSpec): string {
 	const latest = '(SELECT max(year) FROM data_years)';
 	const row = DIMENSION_SQL[spec.rows];
 	const column = spec.columns ? DIMENSION_SQL[spec.columns] : null;
