@@ -4,6 +4,7 @@ import { loadTables } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { pivotProblem, pivotSql, toPivotTable, type PivotSpec } from '../../src/lib/explore/pivot';
 import { importFiles } from '../../src/lib/import/pipeline';
+import type { DeclarationRow } from '../../src/lib/import/tables';
 
 const FIXTURE = 'tests/fixtures/summary';
 let engine: NodeEngine;
@@ -93,5 +94,76 @@ describe('share of declarations with a scenario', () => {
 		expect(
 			pivotProblem({ rows: 'region', columns: null, measure: 'scenarioShare', year: null })
 		).toContain('场景');
+	});
+});
+
+describe('附件3 indicators in the pivot (sample data, checked in plain TypeScript)', () => {
+	let sample: NodeEngine;
+	let declarations: DeclarationRow[];
+	beforeAll(async () => {
+		const inputs = readdirSync('data/sample').map((name) => ({
+			name,
+			bytes: readFileSync(`data/sample/${name}`)
+		}));
+		const tables = importFiles(inputs).tables;
+		declarations = tables.declarations.filter((d) => d.year === 2026);
+		sample = await NodeEngine.create();
+		await loadTables(sample, readSqlSources(), tables);
+	});
+	afterAll(() => sample?.close());
+
+	const run = async (spec: PivotSpec) => {
+		const rows = await sample.query<{
+			row_key: string | null;
+			column_key: string | null;
+			value: number | null;
+		}>(pivotSql(spec));
+		return toPivotTable(
+			rows.map((r) => ({ row: r.row_key, column: r.column_key, value: r.value })),
+			spec
+		);
+	};
+
+	it('declarations by the level of 研发设计数字化水平 (0 = 不涉及)', async () => {
+		const t = await run({
+			rows: 'indicatorLevel',
+			columns: null,
+			measure: 'declarations',
+			year: 2026,
+			indicator: 'rd_design'
+		});
+		const expected = new Map<string, number>();
+		for (const d of declarations) {
+			if (d.ind_rd_design === null) continue;
+			const key = String(d.ind_rd_design);
+			expected.set(key, (expected.get(key) ?? 0) + 1);
+		}
+		expect(t.rowKeys).toEqual([...expected.keys()].sort());
+		for (const [level, n] of expected) expect(t.value(level, null), level).toBe(n);
+		expect(t.rowKeys).toContain('0');
+	});
+
+	it('mean level by 盟市: each declaration’s mean of its stated levels, averaged', async () => {
+		const t = await run({ rows: 'region', columns: null, measure: 'indicatorMean', year: 2026 });
+		const keys = [
+			'ind_rd_design',
+			'ind_production_operation',
+			'ind_production_management',
+			'ind_business_management',
+			'ind_marketing_service',
+			'ind_supply_chain',
+			'ind_network_security',
+			'ind_data_elements',
+			'ind_organization_talent'
+		] as const;
+		const perDeclaration = (d: DeclarationRow) => {
+			const levels = keys.map((k) => d[k]).filter((v): v is number => v !== null && v !== 0);
+			return levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : null;
+		};
+		const ordos = declarations
+			.filter((d) => d.region_code === '150600')
+			.map(perDeclaration)
+			.filter((v): v is number => v !== null);
+		expect(t.value('150600', null)).toBeCloseTo(ordos.reduce((a, b) => a + b, 0) / ordos.length, 9);
 	});
 });

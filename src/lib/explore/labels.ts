@@ -19,6 +19,8 @@ export function dimensionLabel(dimension: Dimension, key: string): string {
 			return STATUS_NAMES[key as Status] ?? key;
 		case 'segment':
 			return key;
+		case 'indicatorLevel':
+			return key === '0' ? '不涉及' : `${key}级`;
 		case 'scenario': {
 			const s = scenarios.find((x) => String(x.no) === key);
 			return s ? `${s.no} ${s.name}` : key;

@@ -12,7 +12,8 @@ export const DIMENSIONS = {
 	tier: '层级',
 	status: '审核状态',
 	segment: '环节',
-	scenario: '场景'
+	scenario: '场景',
+	indicatorLevel: '附件3指标等级'
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
 
@@ -32,12 +33,31 @@ export interface PivotSpec {
 	measure: Measure;
 	/** The year for every dimension but 年度; null = the latest. */
 	year: number | null;
+	/** The 附件3 indicator whose level the 指标等级 dimension reads (a key of indicators.json). */
+	indicator?: string;
+}
+
+/** The indicators a level can be read from (not the amount 数字化投入规模). */
+export const LEVEL_INDICATORS = indicators.filter((i) => i.kind === 'level');
+
+function indicatorColumn(spec: PivotSpec): string {
+	const indicator = LEVEL_INDICATORS.find((i) => i.key === spec.indicator) ?? LEVEL_INDICATORS[0];
+	return `ind_${indicator?.key ?? 'rd_design'}`;
 }
 
 /** Which dimensions each measure can be broken down by. */
 export const MEASURE_DIMENSIONS: Record<Measure, readonly Dimension[]> = {
 	enterprises: ['year', 'region', 'industry', 'tier'],
-	declarations: ['year', 'region', 'industry', 'tier', 'status', 'segment', 'scenario'],
+	declarations: [
+		'year',
+		'region',
+		'industry',
+		'tier',
+		'status',
+		'segment',
+		'scenario',
+		'indicatorLevel'
+	],
 	coverage: ['year', 'region', 'industry'],
 	scenarioShare: ['scenario', 'year', 'region', 'industry', 'tier', 'status'],
 	indicatorMean: ['year', 'region', 'industry', 'tier', 'status']
@@ -64,10 +84,11 @@ const DIMENSION_SQL: Record<Dimension, string> = {
 	tier: 'f.tier::VARCHAR',
 	status: 'f.status',
 	segment: 'f.segment',
-	scenario: 'f.scenario_no::VARCHAR'
+	scenario: 'f.scenario_no::VARCHAR',
+	indicatorLevel: 'f.level::VARCHAR'
 };
 
-const LEVEL_KEYS = indicators.filter((i) => i.kind === 'level').map((i) => `ind_${i.key}`);
+const LEVEL_KEYS = LEVEL_INDICATORS.map((i) => `ind_${i.key}`);
 
 /** The facts a measure counts, one row per enterprise or per declaration (× scenario where needed). */
 function factsSql(spec: PivotSpec, latestYear: string): string {
@@ -83,16 +104,16 @@ function factsSql(spec: PivotSpec, latestYear: string): string {
 	if (spec.measure === 'scenarioShare' && !withScenarios)
 		throw new Error('scenarioShare needs 场景');
 	const levels =
-		spec.measure === 'indicatorMean'
-			? `, ${LEVEL_KEYS.map((k) => `nullif(d.${k}, 0)`).join(', ')}`
-			: '';
+		(spec.measure === 'indicatorMean'
+			? `, ${LEVEL_KEYS.map((k) => `nullif(d.${k}, 0) AS ${k}`).join(', ')}`
+			: '') + (dims.includes('indicatorLevel') ? `, d.${indicatorColumn(spec)} AS level` : '');
 	return withScenarios
 		? `SELECT d.year, d.region_code, d.industry_code, d.declared_tier AS tier, d.status, d.declaration_id,
-				r.segment, s.scenario_no
+				r.segment, s.scenario_no${levels}
 			FROM declarations d JOIN scenarios s USING (declaration_id) JOIN ref_scenarios r ON r.no = s.scenario_no
 			WHERE d.${yearCondition} AND s.counted_tier >= 1`
 		: `SELECT d.year, d.region_code, d.industry_code, d.declared_tier AS tier, d.status, d.declaration_id${levels}
-			FROM declarations d WHERE d.${yearCondition}`;
+			FROM declarations d WHERE d.${yearCondition}${dims.includes('indicatorLevel') ? ` AND d.${indicatorColumn(spec)} IS NOT NULL` : ''}`;
 }
 
 function measureSql(spec: PivotSpec): string {
