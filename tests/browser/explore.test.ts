@@ -31,7 +31,7 @@ async function runSql(page: Page, sql: string) {
 }
 
 describe('SQL console (探索)', () => {
-	it('answers a count query, refuses DROP and COPY, and shows DuckDB errors', async () => {
+	it('answers a count query, refuses DROP and COPY, cancels a long query, shows DuckDB errors', async () => {
 		const { page, context, requests } = await openPage(browser, `${siteUrl}explore/sql/`);
 		await page.waitForSelector('.schema details', { timeout: 60_000 });
 		await expect(page.locator('.schema summary').allTextContents()).resolves.toContain(
@@ -50,6 +50,14 @@ describe('SQL console (探索)', () => {
 		// Nothing was dropped: the same count again.
 		await runSql(page, 'SELECT count(*) FROM declarations');
 		await expect(firstCell(page)).resolves.toBe(String(declarations));
+
+		// A long query can be stopped.
+		await page.getByTestId('sql-input').fill('SELECT count(*) FROM range(20000000000) a');
+		await page.getByTestId('sql-run').click();
+		await page.getByTestId('sql-cancel').click();
+		await page.waitForSelector('[data-testid=sql-error]', { timeout: 30_000 });
+		await expect(page.getByTestId('sql-error').textContent()).resolves.toContain('查询已取消');
+		await expect(page.getByTestId('sql-run').isEnabled()).resolves.toBe(true);
 
 		await runSql(page, 'SELECT * FROM no_such_table');
 		await expect(page.getByTestId('sql-error').textContent()).resolves.toMatch(/no_such_table/);
