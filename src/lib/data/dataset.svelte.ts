@@ -69,6 +69,8 @@ class Dataset {
 	notes: string[] = $state([]);
 	error: string | null = $state(null);
 	damagedStore = $state(false);
+	/** Local storage could not be read or written: the data works but will not survive a reload. */
+	storageProblem: string | null = $state(null);
 	summary: Summary | null = $state(null);
 	/** Milliseconds of the last import: parse + validate (worker), load into DuckDB, summary. */
 	timings: { importMs: number; loadMs: number; summaryMs: number; rows: number } | null = $state(null);
@@ -110,7 +112,8 @@ class Dataset {
 				this.fail(error.message);
 				return;
 			}
-			throw error;
+			// No IndexedDB (a locked-down or private window): work on, without keeping data.
+			this.storageProblem = `本机存储不可用，导入的数据不会在刷新后保留（${String(error)}）`;
 		}
 		await this.loadSample();
 	}
@@ -149,13 +152,24 @@ class Dataset {
 
 	/** 清除本地数据: forget the user's files here and in storage, back to the sample. */
 	async clear(): Promise<void> {
-		await clearDataset();
+		await this.keep([]);
 		this.userFiles = [];
 		this.drop.clear();
 		this.damagedStore = false;
 		this.error = null;
 		this.reports = [];
 		await this.loadSample();
+	}
+
+	/** Store the user's (sanitised) files; a storage failure is reported, never fatal. */
+	private async keep(files: { name: string; text: string; encoding: string }[]) {
+		try {
+			if (files.length > 0) await saveDataset(files, [...this.drop]);
+			else await clearDataset();
+			this.storageProblem = null;
+		} catch (error) {
+			this.storageProblem = `数据未能保存到本机，刷新后需重新导入（${String(error)}）`;
+		}
 	}
 
 	/** The page's one DuckDB, started on first call; a failure is reported where it is awaited. */
@@ -208,8 +222,7 @@ class Dataset {
 				summaryMs: performance.now() - loaded,
 				rows: result.reports.reduce((n, r) => n + r.rowsRead, 0)
 			};
-			if (save && result.sanitizedTexts.length > 0) await saveDataset(result.sanitizedTexts, [...this.drop]);
-			else if (save) await clearDataset();
+			if (save) await this.keep(result.sanitizedTexts);
 			this.source = source;
 			this.progress = 1;
 			this.progressText = '';
