@@ -23,6 +23,13 @@ export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
 	return texts;
 }
 
+const generations = new WeakMap<SqlEngine, number>();
+
+/** How many times data has been loaded into this engine: caches of derived figures key on it. */
+export function loadGeneration(engine: SqlEngine): number {
+	return generations.get(engine) ?? 0;
+}
+
 export async function loadCsvTexts(
 	engine: SqlEngine,
 	sources: SqlSources,
@@ -43,6 +50,7 @@ export async function loadCsvTexts(
 		await engine.unregister(path);
 	}
 	await engine.exec(sources.views);
+	generations.set(engine, loadGeneration(engine) + 1);
 }
 
 export async function loadTables(

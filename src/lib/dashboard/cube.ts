@@ -1,0 +1,220 @@
+/**
+ * The 总览 figures for any filters from small aggregates ("the cube") that DuckDB computes once
+ * per load: a filter change then needs no query at all. The cube's rows are counts by every
+ * dimension a filter can take; slicing them here must give exactly what the SQL queries give
+ * (tests/unit/cube.test.ts checks many filter combinations against queries.ts).
+ */
+import { regions } from '../domain/catalogue';
+import type { SqlEngine } from '../db/engine';
+import { loadGeneration } from '../db/load';
+import type { OverviewPage } from './pages';
+import { planPath } from './queries';
+import type { CoverageFigure, DashboardFilters, RegionRow, TierCounts, TrendPoint } from './types';
+
+interface EnterpriseCell {
+	year: number;
+	region: string;
+	industry: string;
+	aboveScale: boolean;
+	tier: number;
+	n: number;
+}
+
+interface DeclarationCell {
+	year: number;
+	region: string;
+	industry: string;
+	tier: number;
+	status: string;
+	flagged: boolean;
+	n: number;
+}
+
+/** One 基础级 declaration: starts count distinct enterprises. */
+interface BasicDeclaration {
+	year: number;
+	region: string;
+	industry: string;
+	status: string;
+	enterprise: string;
+	awarded: boolean;
+}
+
+export interface Cube {
+	years: number[];
+	enterprises: EnterpriseCell[];
+	declarations: DeclarationCell[];
+	basic: BasicDeclaration[];
+	/** Baseline rows below 全区 with an industry, and the materialised denominators. */
+	baseline: { year: number; region: string; industry: string; enterprises: number }[];
+	baselineRegion: { year: number; region: string; enterprises: number }[];
+	baselineIndustry: { year: number; industry: string; enterprises: number }[];
+	baselineTotal: { year: number; enterprises: number | null }[];
+}
+
+/** The cube of the loaded data (six small queries, once per load). */
+export async function loadCube(engine: SqlEngine): Promise<Cube> {
+	return {
+		years: (
+			await engine.query<{ year: number }>(
+				'SELECT year::INTEGER AS year FROM data_years ORDER BY year'
+			)
+		).map((r) => r.year),
+		enterprises: await engine.query<EnterpriseCell>(`
+			SELECT year::INTEGER AS year, region_code AS region, industry_code AS industry, above_scale AS "aboveScale",
+				current_tier::INTEGER AS tier, count(*)::INTEGER AS n
+			FROM enterprise_year GROUP BY ALL`),
+		declarations: await engine.query<DeclarationCell>(`
+			SELECT year::INTEGER AS year, region_code AS region, industry_code AS industry, declared_tier::INTEGER AS tier,
+				status, flagged, count(*)::INTEGER AS n
+			FROM declaration_overview GROUP BY ALL`),
+		basic: await engine.query<BasicDeclaration>(`
+			SELECT year::INTEGER AS year, region_code AS region, industry_code AS industry, status, enterprise_id AS enterprise,
+				(status = 'approved' AND coalesce(awarded_tier, 0) >= 1) AS awarded
+			FROM declarations WHERE declared_tier = 1`),
+		baseline: await engine.query(`
+			SELECT year::INTEGER AS year, region_code AS region, industry_code AS industry, enterprises::INTEGER AS enterprises
+			FROM baseline WHERE industry_code IS NOT NULL`),
+		baselineRegion: await engine.query(
+			'SELECT year::INTEGER AS year, region_code AS region, enterprises::INTEGER AS enterprises FROM baseline_region'
+		),
+		baselineIndustry: await engine.query(
+			'SELECT year::INTEGER AS year, industry_code AS industry, enterprises::INTEGER AS enterprises FROM baseline_industry'
+		),
+		baselineTotal: await engine.query(
+			'SELECT year::INTEGER AS year, enterprises FROM baseline_total'
+		)
+	};
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function coverageOf(numerator: number, denominator: number | null | undefined): CoverageFigure {
+	const d = denominator ?? null;
+	return { numerator, denominator: d, rate: d ? numerator / d : null };
+}
+
+/** The slice's baseline count: own row where there is one (materialised), else the sum below. */
+function denominator(
+	cube: Cube,
+	year: number,
+	region: string | null,
+	industry: string | null
+): number | null {
+	if (region !== null && industry !== null) {
+		const rows = cube.baseline.filter(
+			(b) => b.year === year && b.region === region && b.industry === industry
+		);
+		return rows.length ? sum(rows.map((b) => b.enterprises)) : null;
+	}
+	if (region !== null)
+		return (
+			cube.baselineRegion.find((b) => b.year === year && b.region === region)?.enterprises ?? null
+		);
+	if (industry !== null)
+		return (
+			cube.baselineIndustry.find((b) => b.year === year && b.industry === industry)?.enterprises ??
+			null
+		);
+	return cube.baselineTotal.find((b) => b.year === year)?.enterprises ?? null;
+}
+
+function tierCounts(cells: EnterpriseCell[]): TierCounts {
+	const at = (t: number) => sum(cells.filter((c) => c.tier === t).map((c) => c.n));
+	return { basic: at(1), advanced: at(2), excellent: at(3), leading: at(4) };
+}
+
+function starts(rows: BasicDeclaration[]) {
+	return {
+		declared: new Set(rows.map((r) => r.enterprise)).size,
+		awarded: new Set(rows.filter((r) => r.awarded).map((r) => r.enterprise)).size
+	};
+}
+
+/** 总览 for the filters, as `overviewPage` in pages.ts computes it in SQL. */
+export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage | null {
+	const year =
+		f.year !== null && cube.years.includes(f.year) ? f.year : cube.years[cube.years.length - 1];
+	if (year === undefined) return null;
+	const threshold = f.tier ?? 1;
+	const inSlice = (c: { region: string; industry: string }, region = f.region) =>
+		(region === null || c.region === region) && (f.industry === null || c.industry === f.industry);
+	const basicInSlice = (r: BasicDeclaration, region = f.region) =>
+		inSlice(r, region) && (f.status === null || r.status === f.status);
+
+	const trend: TrendPoint[] = cube.years.map((y) => {
+		const cells = cube.enterprises.filter((c) => c.year === y && inSlice(c));
+		const covered = sum(cells.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
+		return {
+			year: y,
+			coverage: coverageOf(covered, denominator(cube, y, f.region, f.industry)),
+			tiers: tierCounts(cells),
+			basicStarts: starts(cube.basic.filter((r) => r.year === y && basicInSlice(r)))
+		};
+	});
+	const point = trend.find((p) => p.year === year);
+	const declarations = cube.declarations.filter(
+		(d) =>
+			d.year === year &&
+			inSlice(d) &&
+			(f.tier === null || d.tier === f.tier) &&
+			(f.status === null || d.status === f.status)
+	);
+	const overview = {
+		year,
+		years: cube.years,
+		coverage: point?.coverage ?? coverageOf(0, null),
+		...planPath(trend, year),
+		tiers: point?.tiers ?? tierCounts([]),
+		basicStarts: point?.basicStarts ?? { declared: 0, awarded: 0 },
+		declarations: sum(declarations.map((d) => d.n)),
+		flagged: sum(declarations.filter((d) => d.flagged).map((d) => d.n))
+	};
+
+	const regionRows: RegionRow[] = regions.map((region) => {
+		const cells = cube.enterprises.filter((c) => c.year === year && inSlice(c, region.code));
+		const covered = sum(cells.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
+		const decl = cube.declarations.filter(
+			(d) =>
+				d.year === year &&
+				inSlice(d, region.code) &&
+				(f.tier === null || d.tier === f.tier) &&
+				(f.status === null || d.status === f.status)
+		);
+		const basic =
+			f.tier === null || f.tier === 1
+				? cube.basic.filter((r) => r.year === year && basicInSlice(r, region.code))
+				: [];
+		return {
+			code: region.code,
+			name: region.name,
+			shortName: region.shortName,
+			coverage: coverageOf(covered, denominator(cube, year, region.code, f.industry)),
+			tiers: tierCounts(cells),
+			basicStarts: starts(basic),
+			declarations: sum(decl.map((d) => d.n)),
+			rejected: sum(decl.filter((d) => d.status === 'rejected').map((d) => d.n)),
+			flagged: sum(decl.filter((d) => d.flagged).map((d) => d.n))
+		};
+	});
+	return { overview, trend, regions: regionRows };
+}
+
+const cubes = new WeakMap<SqlEngine, { generation: number; cube: Promise<Cube> }>();
+
+/**
+ * 总览 for the filters from the engine's cube, built on first use after each load: the live
+ * page's filter changes cost no query.
+ */
+export async function overviewPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<OverviewPage | null> {
+	const generation = loadGeneration(engine);
+	let entry = cubes.get(engine);
+	if (!entry || entry.generation !== generation) {
+		entry = { generation, cube: loadCube(engine) };
+		cubes.set(engine, entry);
+	}
+	return overviewFromCube(await entry.cube, f);
+}
