@@ -173,7 +173,7 @@ try {
 // The dashboard: first paint from prerendered figures, then live DuckDB, then filter changes.
 const dashboardLines = [
 	'',
-	'| scale | navigation → headline card | navigation → live DuckDB | filter change → charts updated (median of 5) |',
+	'| scale | navigation → headline card | navigation → live DuckDB | filter change → charts updated (median of 5; painted on the next frame) |',
 	'|---|---|---|---|'
 ];
 const dashboardBrowser = await chromium.launch({
