@@ -9,7 +9,6 @@ import { escapeHtml } from './escape';
 import {
 	axisLabel,
 	baseOption,
-	countAxis,
 	countText,
 	firstParams,
 	grid,
@@ -20,7 +19,8 @@ import {
 	percentText,
 	RATE_BLUE,
 	toPercentValue,
-	tooltip
+	tooltip,
+	countBarAxes
 } from './common';
 
 /** How many industries the tier mix shows. */
@@ -116,18 +116,7 @@ export function industryTierMixOption(rows: readonly IndustryRow[]): EChartsOpti
 				.map((line, i) => (i === 0 ? line : escapeHtml(line)))
 				.join('<br/>');
 		}),
-		xAxis: {
-			type: 'value',
-			min: 0,
-			minInterval: 1,
-			axisLabel: { ...axisLabel(), formatter: countAxis }
-		},
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: top.map((r) => r.name),
-			axisLabel: axisLabel()
-		},
+		...countBarAxes(top.map((r) => r.name)),
 		series: TIER_KEYS.map((key) => ({
 			name: tierName(key),
 			type: 'bar' as const,

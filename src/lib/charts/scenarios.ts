@@ -10,7 +10,6 @@ import {
 	axisLabel,
 	baseOption,
 	BLUES,
-	countAxis,
 	countText,
 	firstParams,
 	grid,
@@ -18,7 +17,8 @@ import {
 	percentText,
 	RATE_BLUE,
 	toPercentValue,
-	tooltip
+	tooltip,
+	countBarAxes
 } from './common';
 
 /** How many scenarios the shortfall chart shows. */
@@ -170,18 +170,7 @@ export function scenarioShortfallOption(rows: readonly ScenarioShortfall[]): ECh
 				escapeHtml(`按附件4“/”计入较低层级：${countText(row.count, '次')}`)
 			].join('<br/>');
 		}),
-		xAxis: {
-			type: 'value',
-			min: 0,
-			minInterval: 1,
-			axisLabel: { ...axisLabel(), formatter: countAxis }
-		},
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: top.map((r) => scenarioLabel(r.scenario)),
-			axisLabel: axisLabel()
-		},
+		...countBarAxes(top.map((r) => scenarioLabel(r.scenario))),
 		series: [
 			{
 				name: '次数',

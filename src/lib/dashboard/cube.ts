@@ -8,8 +8,8 @@ import { regions } from '../domain/catalogue';
 import type { SqlEngine } from '../db/engine';
 import { loadGeneration } from '../db/load';
 import type { OverviewPage } from './pages';
-import { planPath } from './queries';
-import type { CoverageFigure, DashboardFilters, RegionRow, TierCounts, TrendPoint } from './types';
+import { coverageOf, planPath } from './queries';
+import type { DashboardFilters, RegionRow, TierCounts, TrendPoint } from './types';
 
 interface EnterpriseCell {
 	year: number;
@@ -88,11 +88,6 @@ export async function loadCube(engine: SqlEngine): Promise<Cube> {
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-function coverageOf(numerator: number, denominator: number | null | undefined): CoverageFigure {
-	const d = denominator ?? null;
-	return { numerator, denominator: d, rate: d ? numerator / d : null };
-}
 
 /** The slice's baseline count: own row where there is one (materialised), else the sum below. */
 function denominator(

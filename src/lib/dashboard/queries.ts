@@ -31,7 +31,11 @@ function tiersOf(row: Partial<TierCounts> | undefined): TierCounts {
 	};
 }
 
-function coverageOf(numerator: number, denominator: number | null | undefined): CoverageFigure {
+/** A coverage figure; the rate is null where the slice has no (or a zero) baseline count. */
+export function coverageOf(
+	numerator: number,
+	denominator: number | null | undefined
+): CoverageFigure {
 	const d = denominator ?? null;
 	return { numerator, denominator: d, rate: d ? numerator / d : null };
 }

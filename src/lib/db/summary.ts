@@ -68,7 +68,7 @@ export async function computeSummary(engine: SqlEngine, year?: number): Promise<
 		 FROM tier_counts WHERE year = ${y}`
 	);
 	const [starts] = await engine.query<Summary['basicStarts']>(
-		`SELECT declared, awarded FROM basic_starts_total WHERE year = ${y}`
+		`SELECT declared, awarded FROM basic_starts WHERE year = ${y} AND region_code IS NULL`
 	);
 	const [counts] = await engine.query<{ declarations: number; flagged: number }>(
 		`SELECT count(*)::INTEGER AS declarations, count(*) FILTER (WHERE flagged)::INTEGER AS flagged

@@ -131,21 +131,14 @@ FROM enterprise_year
 GROUP BY ALL;
 
 -- Basic-level starts: distinct enterprises that declared 基础级 in the year; of them, awarded.
+-- By 盟市, and region-wide where region_code is NULL (distinct counts do not add up across 盟市).
 CREATE OR REPLACE VIEW basic_starts AS
 SELECT year, region_code,
 	count(DISTINCT enterprise_id)::INTEGER AS declared,
 	count(DISTINCT enterprise_id) FILTER (WHERE status = 'approved' AND awarded_tier >= 1)::INTEGER AS awarded
 FROM declarations
 WHERE declared_tier = 1
-GROUP BY ALL;
-
-CREATE OR REPLACE VIEW basic_starts_total AS
-SELECT year,
-	count(DISTINCT enterprise_id)::INTEGER AS declared,
-	count(DISTINCT enterprise_id) FILTER (WHERE status = 'approved' AND awarded_tier >= 1)::INTEGER AS awarded
-FROM declarations
-WHERE declared_tier = 1
-GROUP BY ALL;
+GROUP BY GROUPING SETS ((year, region_code), (year));
 
 -- Every declaration with names, its eligible tier under 附件2 and whether it is flagged
 -- (a table for the same reason as enterprise_year).
