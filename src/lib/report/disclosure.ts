@@ -97,20 +97,19 @@ export function readerRanges(
 
 /**
  * Which counts of a list to hide, its total included: every count under k; then, while some
- * primary count can be pinned to one value, the smallest count still shown (the total last).
+ * primary count can be pinned to one value, the smallest count still shown; the total last.
+ * `hideTotal` starts with the total hidden (it is hidden in a table that shares it).
  */
 export function suppressList(
 	values: readonly number[],
-	rule: DisclosureRule
-): {
-	states: CellState[];
-	total: CellState;
-} {
+	rule: DisclosureRule,
+	hideTotal = false
+): { states: CellState[]; total: CellState } {
 	const k = rule.minCount;
 	const totalValue = values.reduce((s, v) => s + v, 0);
 	if (k <= 1) return { states: values.map(() => 'shown'), total: 'shown' };
 	const states: CellState[] = values.map((v) => (v < k ? 'primary' : 'shown'));
-	let total: CellState = totalValue < k ? 'primary' : 'shown';
+	let total: CellState = totalValue < k ? 'primary' : hideTotal ? 'secondary' : 'shown';
 	for (;;) {
 		const ranges = readerRanges(values, states, { value: totalValue, state: total }, rule);
 		const pinned = states.some((s, i) => s === 'primary' && ranges[i]?.lo === ranges[i]?.hi);
@@ -132,9 +131,10 @@ function disclosed(value: number, state: CellState): Disclosed {
 /** One list of counts and its total (e.g. declarations by 盟市 and 全区), after disclosure control. */
 export function discloseList(
 	values: readonly number[],
-	rule: DisclosureRule
+	rule: DisclosureRule,
+	hideTotal = false
 ): { items: Disclosed[]; total: Disclosed } {
-	const { states, total } = suppressList(values, rule);
+	const { states, total } = suppressList(values, rule, hideTotal);
 	return {
 		items: values.map((v, i) => disclosed(v, states[i] ?? 'shown')),
 		total: disclosed(
@@ -142,6 +142,24 @@ export function discloseList(
 			total
 		)
 	};
+}
+
+/**
+ * Lists that break the same total down in different ways (by 盟市 and by 行业), published
+ * without a cross-tabulation: each is controlled on its own, and the shared total is hidden in
+ * all of them as soon as one needs it hidden. Lists whose sum differs are not sharing it.
+ */
+export function discloseSharedTotal(
+	lists: readonly (readonly number[])[],
+	rule: DisclosureRule
+): { items: Disclosed[]; total: Disclosed }[] {
+	const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
+	const first = lists[0] ? sum(lists[0]) : 0;
+	const shared = (values: readonly number[]) => sum(values) === first;
+	const once = lists.map((values) => discloseList(values, rule));
+	const hide = once.some((list, i) => shared(lists[i] ?? []) && list.total.kind === 'secondary');
+	if (!hide) return once;
+	return lists.map((values) => discloseList(values, rule, shared(values)));
 }
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * Charts as SVG text (ECharts server-side rendering): the annual reports' charts are drawn at
+ * build time in Node, and by the preview in the browser, so they show without scripts and
+ * print sharply.
+ */
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+	AriaComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	VisualMapComponent
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { LabelLayout, LegacyGridContainLabel } from 'echarts/features';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+
+echarts.use([
+	BarChart,
+	HeatmapChart,
+	LineChart,
+	AriaComponent,
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	VisualMapComponent,
+	SVGRenderer,
+	LabelLayout,
+	LegacyGridContainLabel
+]);
+
+/** One chart drawn to an SVG string of the given size (px). */
+export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+	try {
+		chart.setOption(option);
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
