@@ -50,7 +50,7 @@ export class ReportPreview {
 				this.rule,
 				{
 					source: 'browser',
-					asOf: new Date().toISOString(),
+					asOf: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity -- a one-off timestamp, not state
 					files: dataset.reports.map((r) => r.file)
 				}
 			);
