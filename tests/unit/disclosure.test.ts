@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	discloseColumns,
+	discloseSharedTotal,
 	discloseList,
 	disclosedText,
 	disclosureRuleFrom,
@@ -95,22 +95,27 @@ describe('disclosure control', () => {
 		}
 	});
 
-	it('controls each column of a table on its own against the total row', () => {
-		const rows = [
-			[20, 1],
-			[15, 0],
-			[9, 6]
-		];
-		const { cells, totals } = discloseColumns(rows, rule);
-		expect(cells.map((row) => row.map((d) => d.kind))).toEqual([
-			['shown', 'primary'],
-			['shown', 'primary'],
-			['shown', 'shown']
-		]);
-		expect(totals).toEqual([
-			{ kind: 'shown', value: 44 },
-			{ kind: 'shown', value: 7 }
-		]);
+	it('a total shared by two tables is hidden in both as soon as one needs it hidden', () => {
+		// By 盟市: 3 + 0 + 0 under a total of 3 pins the zeros unless the 3 and then the total go.
+		const [byRegion, byIndustry] = discloseSharedTotal(
+			[
+				[3, 0, 0],
+				[1, 1, 1]
+			],
+			rule
+		);
+		expect(byRegion!.total.kind).toBe('secondary');
+		expect(byIndustry!.total.kind).toBe('secondary');
+		expect(byIndustry!.items.every((d) => d.kind === 'primary')).toBe(true);
+		const [a, b] = discloseSharedTotal(
+			[
+				[30, 1, 12],
+				[20, 23]
+			],
+			rule
+		);
+		expect(a!.total).toEqual({ kind: 'shown', value: 43 });
+		expect(b!.total).toEqual({ kind: 'shown', value: 43 });
 	});
 
 	it('k comes from DISCLOSURE_MIN_COUNT, 3 by default; k = 1 publishes every count', () => {

@@ -162,27 +162,6 @@ export function discloseSharedTotal(
 	return lists.map((values) => discloseList(values, rule, shared(values)));
 }
 
-/**
- * A table of counts published with a total row and no total column: each column is controlled
- * on its own. `rows[r][c]` → `cells[r][c]`, `totals[c]`.
- */
-export function discloseColumns(
-	rows: readonly (readonly number[])[],
-	rule: DisclosureRule
-): { cells: Disclosed[][]; totals: Disclosed[] } {
-	const columns = rows[0]?.length ?? 0;
-	const perColumn = Array.from({ length: columns }, (_, c) =>
-		discloseList(
-			rows.map((row) => row[c] ?? 0),
-			rule
-		)
-	);
-	return {
-		cells: rows.map((_, r) => perColumn.map((column) => column.items[r] as Disclosed)),
-		totals: perColumn.map((column) => column.total)
-	};
-}
-
 /** A single count published on its own (no published sum links it to others). */
 export function discloseCount(value: number, rule: DisclosureRule): Disclosed {
 	return rule.minCount > 1 && value < rule.minCount
