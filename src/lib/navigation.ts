@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ path: '/industry/', label: '行业', ready: true },
 	{ path: '/scenario/', label: '场景', ready: true },
 	{ path: '/assessment/', label: '能力评估', ready: true },
+	{ path: '/plan/', label: '计划落实', ready: true },
 	{ path: '/report/', label: '年度报告', ready: true },
 	{ path: '/data/', label: '数据', ready: true },
 	{ path: '/explore/', label: '探索', ready: true },

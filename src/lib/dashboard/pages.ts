@@ -12,6 +12,16 @@ import {
 	queryScenarioShortfalls
 } from './queries-detail';
 import { queryIndustries, queryOverview, queryRegions, queryTrend } from './queries';
+import {
+	queryNationalPipeline,
+	queryPriorTitleEnterprises,
+	queryPriorTitles,
+	queryRegionTargets,
+	type PipelineRow,
+	type PriorTitleEnterprise,
+	type PriorTitleRow,
+	type RegionTargetRow
+} from './queries-plan';
 import type {
 	DashboardFilters,
 	IndicatorLevelCount,
@@ -145,5 +155,27 @@ export async function assessmentPage(
 		meansByRegion: await queryIndicatorMeans(engine, f, overview.year, 'region'),
 		meansByTier: await queryIndicatorMeans(engine, f, overview.year, 'tier'),
 		maturity: await queryMaturityByTier(engine, f, overview.year)
+	};
+}
+
+export interface PlanPage {
+	overview: Overview;
+	priorTitles: PriorTitleRow[];
+	/** The drill-down by pseudonymous 企业编码 (internal page only). */
+	priorTitleEnterprises: PriorTitleEnterprise[];
+	regionTargets: RegionTargetRow[];
+	pipeline: PipelineRow[];
+}
+
+/** 计划落实: prior titles, 盟市 own targets and the national pipeline, for the year (盟市 filter on the list). */
+export async function planPage(engine: SqlEngine, f: DashboardFilters): Promise<PlanPage | null> {
+	const overview = await queryOverview(engine, f);
+	if (!overview) return null;
+	return {
+		overview,
+		priorTitles: await queryPriorTitles(engine, overview.year),
+		priorTitleEnterprises: await queryPriorTitleEnterprises(engine, overview.year, f.region),
+		regionTargets: await queryRegionTargets(engine, overview.year),
+		pipeline: await queryNationalPipeline(engine)
 	};
 }

@@ -2,6 +2,14 @@
  * The year's summary as the CLI prints it and the pages show it: coverage region-wide, by
  * 盟市 and by 行业; enterprises by current tier; basic-level starts; flagged declarations.
  */
+import {
+	queryNationalPipeline,
+	queryPriorTitles,
+	queryRegionTargets,
+	type PipelineRow,
+	type PriorTitleRow,
+	type RegionTargetRow
+} from '../dashboard/queries-plan';
 import type { SqlEngine } from './engine';
 
 export interface CoverageSlice {
@@ -29,6 +37,12 @@ export interface Summary {
 	basicStarts: { declared: number; awarded: number };
 	declarations: number;
 	flagged: number;
+	/** Enterprises with a 既有称号 up to the year: by 盟市 (all 12) and region-wide. */
+	priorTitles: { total: PriorTitleRow; byRegion: PriorTitleRow[] };
+	/** Each 盟市's own targets (盟市目标 file) with what it reached in the year; [] without the file. */
+	regionTargets: RegionTargetRow[];
+	/** 卓越级 and 领航级 by year up to the year: recommended, recognised, not recognised. */
+	nationalPipeline: PipelineRow[];
 }
 
 /** Every year in the loaded data, ascending. */
@@ -74,6 +88,7 @@ export async function computeSummary(engine: SqlEngine, year?: number): Promise<
 		`SELECT count(*)::INTEGER AS declarations, count(*) FILTER (WHERE flagged)::INTEGER AS flagged
 		 FROM declaration_overview WHERE year = ${y}`
 	);
+	const prior = await queryPriorTitles(engine, y);
 	return {
 		year: y,
 		years,
@@ -86,6 +101,9 @@ export async function computeSummary(engine: SqlEngine, year?: number): Promise<
 		tiers: tiers ?? { basic: 0, advanced: 0, excellent: 0, leading: 0 },
 		basicStarts: starts ?? { declared: 0, awarded: 0 },
 		declarations: counts?.declarations ?? 0,
-		flagged: counts?.flagged ?? 0
+		flagged: counts?.flagged ?? 0,
+		priorTitles: { total: prior.at(-1)!, byRegion: prior.slice(0, -1) },
+		regionTargets: await queryRegionTargets(engine, y),
+		nationalPipeline: (await queryNationalPipeline(engine)).filter((p) => p.year <= y)
 	};
 }

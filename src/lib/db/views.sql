@@ -177,3 +177,48 @@ SELECT c.year, c.region_code, c.scenario_no, u.tier::INTEGER AS tier, u.n::INTEG
 FROM counts c
 JOIN totals t USING (year, region_code)
 CROSS JOIN LATERAL (VALUES (1, c.t1), (2, c.t2), (3, c.t3), (4, c.t4)) u(tier, n);
+
+-- 既有称号 (the plan asks these enterprises to declare again for 先进级): per year, every
+-- enterprise with a prior title in its declarations up to the year, its latest 盟市, whether it
+-- has declared 先进级 or above under the plan and whether it was recognised at 先进级 or above.
+CREATE OR REPLACE VIEW prior_titles AS
+SELECT y.year, d.enterprise_id,
+	arg_max(d.region_code, d.year) AS region_code,
+	max(d.prior_title) AS prior_title,
+	max(d.declared_tier)::INTEGER AS highest_declared,
+	coalesce(max(d.awarded_tier) FILTER (WHERE d.status = 'approved'), 0)::INTEGER AS highest_awarded,
+	bool_or(d.declared_tier >= 2) AS declared_advanced,
+	coalesce(bool_or(d.status = 'approved' AND d.awarded_tier >= 2), false) AS recognised
+FROM data_years y JOIN declarations d ON d.year <= y.year
+GROUP BY y.year, d.enterprise_id
+HAVING bool_or(d.prior_title IS NOT NULL);
+
+-- The national pipeline of 卓越级 and 领航级 by year: enterprises the region recommended
+-- (已推荐, awaiting the national decision), recognised at the tier, and not recognised.
+-- Recommended is never added to recognised.
+CREATE OR REPLACE VIEW national_pipeline AS
+SELECT y.year, t.rank::INTEGER AS tier,
+	count(DISTINCT d.enterprise_id) FILTER (WHERE d.status = 'recommended')::INTEGER AS recommended,
+	count(DISTINCT d.enterprise_id) FILTER (WHERE d.status = 'approved' AND d.awarded_tier >= t.rank)::INTEGER AS recognised,
+	count(DISTINCT d.enterprise_id) FILTER (
+		WHERE d.status = 'rejected' OR (d.status = 'approved' AND coalesce(d.awarded_tier, 0) < t.rank)
+	)::INTEGER AS not_recognised
+FROM data_years y CROSS JOIN ref_tiers t
+LEFT JOIN declarations d ON d.year = y.year AND d.declared_tier = t.rank
+WHERE t.rank >= 3
+GROUP BY y.year, t.rank;
+
+-- A 盟市's own targets (optional 盟市目标 file) beside what it has reached in each data year.
+CREATE OR REPLACE VIEW region_target_progress AS
+SELECT y.year, t.region_code, t.metric, t.year AS target_year, t.target,
+	CASE t.metric
+		WHEN 'coverage' THEN c.rate
+		WHEN 'basic_starts' THEN s.declared
+		WHEN 'advanced' THEN tc.advanced
+		WHEN 'excellent' THEN tc.excellent
+		WHEN 'leading' THEN tc."leading"
+	END::DOUBLE AS actual
+FROM region_targets t CROSS JOIN data_years y
+LEFT JOIN coverage_region c ON c.year = y.year AND c.region_code = t.region_code
+LEFT JOIN basic_starts s ON s.year = y.year AND s.region_code = t.region_code
+LEFT JOIN tier_counts tc ON tc.year = y.year AND tc.region_code = t.region_code;

@@ -1,0 +1,105 @@
+/** Table columns of the 计划落实 page. */
+import type {
+	PipelineRow,
+	PriorTitleEnterprise,
+	PriorTitleRow,
+	RegionTargetRow
+} from '$lib/dashboard/queries-plan';
+import { regions, targets, tiers } from '$lib/domain/catalogue';
+import { formatPercent } from '$lib/format';
+import type { Column } from './table-column';
+
+const share = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '—');
+const tierName = (rank: number) => tiers.find((t) => t.rank === rank)?.name ?? '未达基础级';
+
+export const PRIOR_TITLE_COLUMNS: Column<PriorTitleRow>[] = [
+	{ label: '盟市', value: (r) => r.name },
+	{ label: '有既有称号的企业', value: (r) => r.withTitle, numeric: true },
+	{ label: '已按计划申报先进级及以上', value: (r) => r.declaredAdvanced, numeric: true },
+	{
+		label: '申报比例',
+		value: (r) =>
+			r.withTitle > 0 ? Number(((r.declaredAdvanced / r.withTitle) * 100).toFixed(1)) : null,
+		display: (r) => share(r.declaredAdvanced, r.withTitle),
+		numeric: true
+	},
+	{ label: '已认定先进级及以上', value: (r) => r.recognised, numeric: true }
+];
+
+export const PRIOR_TITLE_ENTERPRISE_COLUMNS: Column<PriorTitleEnterprise>[] = [
+	{ label: '企业编码', value: (r) => r.enterpriseId },
+	{
+		label: '盟市',
+		value: (r) => regions.find((g) => g.code === r.regionCode)?.name ?? r.regionCode
+	},
+	{ label: '既有称号', value: (r) => r.priorTitle },
+	{ label: '最高申报层级', value: (r) => tierName(r.highestDeclared) },
+	{
+		label: '最高认定层级',
+		value: (r) => (r.highestAwarded > 0 ? tierName(r.highestAwarded) : '未认定')
+	}
+];
+
+const METRIC_NAMES: Record<RegionTargetRow['metric'], string> = {
+	coverage: '覆盖率',
+	basic_starts: '基础级新建',
+	advanced: '先进级',
+	excellent: '卓越级',
+	leading: '领航级'
+};
+
+const metricValue = (metric: RegionTargetRow['metric'], value: number | null) =>
+	value === null ? '—' : metric === 'coverage' ? formatPercent(value) : `${value}家`;
+
+export const REGION_TARGET_COLUMNS: Column<RegionTargetRow>[] = [
+	{ label: '盟市', value: (r) => r.name },
+	{ label: '指标', value: (r) => METRIC_NAMES[r.metric] },
+	{ label: '目标年度', value: (r) => r.targetYear, numeric: true },
+	{
+		label: '盟市目标',
+		value: (r) => r.target,
+		display: (r) => metricValue(r.metric, r.target),
+		numeric: true
+	},
+	{
+		label: '已达到',
+		value: (r) => r.actual,
+		display: (r) => metricValue(r.metric, r.actual),
+		numeric: true
+	},
+	{
+		label: '自治区目标',
+		value: (r) => regionWideTarget(r.metric),
+		numeric: true
+	},
+	{
+		label: '是否达到盟市目标',
+		value: (r) => (r.actual === null ? '—' : r.actual >= r.target ? '已达到' : '未达到')
+	}
+];
+
+/** The region's own target for the same measure, in words. */
+function regionWideTarget(metric: RegionTargetRow['metric']): string {
+	if (metric === 'coverage')
+		return `${formatPercent(targets.coverage.rate)}（${targets.coverage.year}年底）`;
+	if (metric === 'basic_starts') return `全区每年${targets.basicStartsPerYear.count}家`;
+	const t = targets.tierCounts.find((c) => c.tier === metric);
+	return t ? `全区${t.count}家${t.comparator === 'atLeast' ? '以上' : '左右'}` : '—';
+}
+
+export const PIPELINE_COLUMNS: Column<PipelineRow>[] = [
+	{ label: '年度', value: (r) => r.year },
+	{ label: '层级', value: (r) => tierName(r.tier) },
+	{ label: '已推荐（待国家认定）', value: (r) => r.recommended, numeric: true },
+	{ label: '国家已认定', value: (r) => r.recognised, numeric: true },
+	{ label: '未获认定', value: (r) => r.notRecognised, numeric: true },
+	{
+		label: '2027年目标',
+		value: (r) => {
+			const t = targets.tierCounts.find(
+				(c) => c.tier === tiers.find((x) => x.rank === r.tier)?.key
+			);
+			return t ? `${t.count}家${t.comparator === 'atLeast' ? '以上' : '左右'}` : '—';
+		}
+	}
+];
