@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Summary } from '../../src/lib/db/summary';
+import { formatPercent } from '../../src/lib/format';
+import { foreignRequests, launchBrowser, openPage } from './browser';
+
+const siteUrl = inject('siteUrl');
+const FIXTURE = 'tests/fixtures/plan';
+let browser: Browser;
+let summary: Summary;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	summary = JSON.parse(
+		execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', FIXTURE], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		})
+	) as Summary;
+}, 120_000);
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function dropFixture(page: Page) {
+	await page.waitForSelector('[data-testid=data-source][data-source=sample][data-phase=ready]', {
+		timeout: 60_000
+	});
+	const files = readdirSync(FIXTURE)
+		.filter((name) => name.endsWith('.csv'))
+		.map((name) => ({ name, bytes: [...readFileSync(`${FIXTURE}/${name}`)] }));
+	const transfer = await page.evaluateHandle((list) => {
+		const dt = new DataTransfer();
+		for (const f of list)
+			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+		return dt;
+	}, files);
+	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
+	await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
+		timeout: 60_000
+	});
+}
+
+/** The cells of the table under the section with the given heading id, row by row. */
+function rowsUnder(page: Page, headingId: string) {
+	return page.$$eval(
+		`section[aria-labelledby=${headingId}] [data-testid=data-table] tbody tr`,
+		(trs) =>
+			trs.map((tr) => [...tr.querySelectorAll('td, th')].map((c) => c.textContent?.trim() ?? ''))
+	);
+}
+
+describe('计划落实 page on a fixture with prior titles, 盟市 targets and recommendations', () => {
+	it('shows the numbers of npm run summary', { timeout: 180_000 }, async () => {
+		const { page, context, requests, errors } = await openPage(browser, `${siteUrl}data/`);
+		await dropFixture(page);
+		await page.goto(`${siteUrl}plan/`);
+		await page.waitForSelector('[data-figures=live]', { timeout: 60_000 });
+
+		const prior = await rowsUnder(page, 'prior-title');
+		const total = prior.find((r) => r[0] === '全区')!;
+		const t = summary.priorTitles.total;
+		expect(total.slice(1, 3)).toEqual([String(t.withTitle), String(t.declaredAdvanced)]);
+		expect(total[4]).toBe(String(t.recognised));
+		for (const region of summary.priorTitles.byRegion) {
+			const row = prior.find((r) => r[0] === region.name)!;
+			expect(row[1]).toBe(String(region.withTitle));
+			expect(row[2]).toBe(String(region.declaredAdvanced));
+		}
+		await expect(page.getByTestId('prior-lagging').textContent()).resolves.toBe('包头市');
+
+		const targets = await rowsUnder(page, 'targets-title');
+		expect(targets).toHaveLength(summary.regionTargets.length);
+		summary.regionTargets.forEach((target, i) => {
+			const actual =
+				target.metric === 'coverage' ? formatPercent(target.actual!) : `${target.actual}家`;
+			expect(targets[i]![0]).toBe(target.name);
+			expect(targets[i]![4]).toBe(actual);
+		});
+
+		const pipeline = await rowsUnder(page, 'pipeline-title');
+		expect(pipeline.map((r) => r.slice(2, 5).map(Number))).toEqual(
+			summary.nationalPipeline.map((p) => [p.recommended, p.recognised, p.notRecognised])
+		);
+		expect(foreignRequests(requests, siteUrl)).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
