@@ -84,6 +84,28 @@ describe('计划落实 page on a fixture with prior titles, 盟市 targets and r
 		expect(pipeline.map((r) => r.slice(2, 5).map(Number))).toEqual(
 			summary.nationalPipeline.map((p) => [p.recommended, p.recognised, p.notRecognised])
 		);
+
+		// The 盟市's own page and the report preview show its own targets beside the region's.
+		await page.goto(`${siteUrl}region/150200/`);
+		await page.waitForSelector('[data-figures=live]', { timeout: 60_000 });
+		const starts = summary.regionTargets.find((t) => t.code === '150200')!;
+		await expect(page.getByTestId('own-targets').textContent()).resolves.toMatch(
+			new RegExp(
+				`基础级新建：盟市目标 ${starts.target}家（${starts.targetYear}年），\\s*${summary.year}年已达到\\s*${starts.actual}家`
+			)
+		);
+		await page.goto(`${siteUrl}region/150300/`);
+		await page.waitForSelector('[data-figures=live]', { timeout: 60_000 });
+		await expect(page.getByTestId('own-targets-none').textContent()).resolves.toContain(
+			'未设自定目标'
+		);
+		await page.goto(`${siteUrl}report/preview/`);
+		await page.waitForSelector('[data-testid=report-targets]', { timeout: 60_000 });
+		const targetRows = await page.$$eval(
+			'[data-testid=report-targets] tbody tr',
+			(trs) => trs.length
+		);
+		expect(targetRows).toBe(summary.regionTargets.length);
 		expect(foreignRequests(requests, siteUrl)).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();

@@ -116,7 +116,8 @@ describe('annual report', () => {
 		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
 		const pages = await pdfPages(new Uint8Array(pdf));
 
-		expect(sections.length).toBe(5);
+		// 概要, 走势与排名, 盟市, 行业, 计划落实, 场景.
+		expect(sections.length).toBe(6);
 		expect(pages).toHaveLength(sections.length);
 		sections.forEach((heading, i) => {
 			expect(pages[i], `page ${i + 1}`).toMatch(

@@ -83,6 +83,29 @@ describe('annual report on the sample', () => {
 						row.covered.kind === 'shown' ? truth.rate : null
 					);
 				});
+				const prior = published.priorTitles.at(-1)!;
+				expectDisclosed(prior.withTitle, summary.priorTitles.total.withTitle, 'prior titles');
+				expectDisclosed(
+					prior.declaredAdvanced,
+					summary.priorTitles.total.declaredAdvanced,
+					'declared'
+				);
+				expectDisclosed(prior.recognised, summary.priorTitles.total.recognised, 'recognised');
+				summary.priorTitles.byRegion.forEach((truth, i) =>
+					expectDisclosed(
+						published.priorTitles[i]!.withTitle,
+						truth.withTitle,
+						`${truth.name} prior`
+					)
+				);
+				const pipeline = summary.nationalPipeline.filter((p) => p.year === published.year);
+				expect(published.pipeline.map((p) => p.tier)).toEqual(pipeline.map((p) => p.tier));
+				pipeline.forEach((truth, i) => {
+					const row = published.pipeline[i]!;
+					expectDisclosed(row.recommended, truth.recommended, `recommended ${truth.tier}`);
+					expectDisclosed(row.recognised, truth.recognised, `recognised ${truth.tier}`);
+					expectDisclosed(row.notRecognised, truth.notRecognised, `not recognised ${truth.tier}`);
+				});
 				for (const truth of summary.coverage.byIndustry) {
 					const row = published.industries.find((r) => r.code === truth.code);
 					expect(row, truth.name).toBeDefined();

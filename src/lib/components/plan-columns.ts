@@ -7,6 +7,12 @@ import type {
 } from '$lib/dashboard/queries-plan';
 import { regions, targets, tiers } from '$lib/domain/catalogue';
 import { formatPercent } from '$lib/format';
+import {
+	METRIC_NAMES,
+	comparatorText,
+	metricValueText,
+	regionWideTargetText
+} from '$lib/dashboard/plan-text';
 import type { Column } from './table-column';
 
 const share = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '—');
@@ -40,17 +46,6 @@ export const PRIOR_TITLE_ENTERPRISE_COLUMNS: Column<PriorTitleEnterprise>[] = [
 	}
 ];
 
-const METRIC_NAMES: Record<RegionTargetRow['metric'], string> = {
-	coverage: '覆盖率',
-	basic_starts: '基础级新建',
-	advanced: '先进级',
-	excellent: '卓越级',
-	leading: '领航级'
-};
-
-const metricValue = (metric: RegionTargetRow['metric'], value: number | null) =>
-	value === null ? '—' : metric === 'coverage' ? formatPercent(value) : `${value}家`;
-
 export const REGION_TARGET_COLUMNS: Column<RegionTargetRow>[] = [
 	{ label: '盟市', value: (r) => r.name },
 	{ label: '指标', value: (r) => METRIC_NAMES[r.metric] },
@@ -58,18 +53,18 @@ export const REGION_TARGET_COLUMNS: Column<RegionTargetRow>[] = [
 	{
 		label: '盟市目标',
 		value: (r) => r.target,
-		display: (r) => metricValue(r.metric, r.target),
+		display: (r) => metricValueText(r.metric, r.target),
 		numeric: true
 	},
 	{
 		label: '已达到',
 		value: (r) => r.actual,
-		display: (r) => metricValue(r.metric, r.actual),
+		display: (r) => (r.actual === null ? '—' : metricValueText(r.metric, r.actual)),
 		numeric: true
 	},
 	{
 		label: '自治区目标',
-		value: (r) => regionWideTarget(r.metric),
+		value: (r) => regionWideTargetText(r.metric),
 		numeric: true
 	},
 	{
@@ -77,15 +72,6 @@ export const REGION_TARGET_COLUMNS: Column<RegionTargetRow>[] = [
 		value: (r) => (r.actual === null ? '—' : r.actual >= r.target ? '已达到' : '未达到')
 	}
 ];
-
-/** The region's own target for the same measure, in words. */
-function regionWideTarget(metric: RegionTargetRow['metric']): string {
-	if (metric === 'coverage')
-		return `${formatPercent(targets.coverage.rate)}（${targets.coverage.year}年底）`;
-	if (metric === 'basic_starts') return `全区每年${targets.basicStartsPerYear.count}家`;
-	const t = targets.tierCounts.find((c) => c.tier === metric);
-	return t ? `全区${t.count}家${t.comparator === 'atLeast' ? '以上' : '左右'}` : '—';
-}
 
 export const PIPELINE_COLUMNS: Column<PipelineRow>[] = [
 	{ label: '年度', value: (r) => r.year },
@@ -99,7 +85,7 @@ export const PIPELINE_COLUMNS: Column<PipelineRow>[] = [
 			const t = targets.tierCounts.find(
 				(c) => c.tier === tiers.find((x) => x.rank === r.tier)?.key
 			);
-			return t ? `${t.count}家${t.comparator === 'atLeast' ? '以上' : '左右'}` : '—';
+			return t ? `${t.count}家${comparatorText(t.comparator)}` : '—';
 		}
 	}
 ];

@@ -1,4 +1,5 @@
 /** Table columns of the dashboard's 盟市 and 行业 tables. */
+import type { RegionTargetRow } from '$lib/dashboard/queries-plan';
 import type { CoverageFigure, IndustryRow, RegionRow, TierCounts } from '$lib/dashboard/types';
 import { formatPercent } from '$lib/format';
 import type { Column } from './table-column';
@@ -34,3 +35,24 @@ export const INDUSTRY_COLUMNS: Column<IndustryRow>[] = [
 	{ label: '行业（大类）', value: (r) => `${r.section}${r.code} ${r.name}` },
 	...sliceColumns<IndustryRow>()
 ];
+
+/**
+ * The 盟市 table's columns; with a 盟市目标 file loaded, each 盟市's own coverage target too
+ * ("未设" where it has none).
+ */
+export function regionColumns(targets: readonly RegionTargetRow[]): Column<RegionRow>[] {
+	if (targets.length === 0) return REGION_COLUMNS;
+	const coverageTarget = (code: string) =>
+		targets.find((t) => t.code === code && t.metric === 'coverage');
+	return [
+		...REGION_COLUMNS.slice(0, 2),
+		{
+			label: '自定覆盖率目标',
+			value: (r) => {
+				const t = coverageTarget(r.code);
+				return t ? `${formatPercent(t.target)}（${t.targetYear}年）` : '未设';
+			}
+		},
+		...REGION_COLUMNS.slice(2)
+	];
+}

@@ -46,6 +46,8 @@ export interface RegionsPage {
 	regions: RegionRow[];
 	/** The selected slice by industry (follows a click on the map). */
 	industries: IndustryRow[];
+	/** Every 盟市's own targets (盟市目标 file) with what it reached; empty without the file. */
+	regionTargets: RegionTargetRow[];
 }
 
 export interface RegionDetailPage {
@@ -53,6 +55,8 @@ export interface RegionDetailPage {
 	trend: TrendPoint[];
 	industries: IndustryRow[];
 	scenarios: ScenarioCell[];
+	/** Every 盟市's own targets (the page shows its own; an empty list: no file loaded). */
+	regionTargets: RegionTargetRow[];
 }
 
 export interface IndustriesPage {
@@ -96,7 +100,8 @@ export async function regionsPage(
 	return {
 		overview,
 		regions: await queryRegions(engine, f, overview.year),
-		industries: await queryIndustries(engine, f, overview.year)
+		industries: await queryIndustries(engine, f, overview.year),
+		regionTargets: await queryRegionTargets(engine, overview.year)
 	};
 }
 
@@ -111,7 +116,8 @@ export async function regionDetailPage(
 		overview,
 		trend,
 		industries: await queryIndustries(engine, f, overview.year),
-		scenarios: await queryScenarioByTier(engine, f, overview.year)
+		scenarios: await queryScenarioByTier(engine, f, overview.year),
+		regionTargets: await queryRegionTargets(engine, overview.year)
 	};
 }
 

@@ -7,7 +7,14 @@
 import type { IndustryRow, RegionRow, TierCounts } from '../dashboard/types';
 import { planPath } from '../dashboard/queries';
 import { TIER_KEYS, targets, type TierKey } from '../domain/catalogue';
-import { discloseSharedTotal, type Disclosed, type DisclosureRule } from './disclosure';
+import type { RegionTargetRow, TargetMetric } from '../dashboard/queries-plan';
+import {
+	discloseCount,
+	discloseList,
+	discloseSharedTotal,
+	type Disclosed,
+	type DisclosureRule
+} from './disclosure';
 import type { YearFigures } from './figures';
 
 /** A coverage rate as published: hidden with its numerator; null without a baseline count. */
@@ -43,6 +50,36 @@ export interface PublishedYear {
 	industryTotal: PublishedRow;
 	/** False when the baseline has no industry rows: industry rates are unavailable. */
 	industryBaseline: boolean;
+	/** Prior-title enterprises by 盟市, then 全区 (each column a list with its total). */
+	priorTitles: PublishedPriorTitles[];
+	/** 卓越级 and 领航级 of the year, each count on its own (no published sums). */
+	pipeline: {
+		tier: number;
+		recommended: Disclosed;
+		recognised: Disclosed;
+		notRecognised: Disclosed;
+	}[];
+	/** 盟市目标 with the figure reached as the 盟市 table publishes it. */
+	regionTargets: PublishedTarget[];
+}
+
+export interface PublishedPriorTitles {
+	code: string | null;
+	name: string;
+	withTitle: Disclosed;
+	declaredAdvanced: Disclosed;
+	recognised: Disclosed;
+}
+
+export interface PublishedTarget {
+	code: string;
+	name: string;
+	metric: TargetMetric;
+	targetYear: number;
+	/** A 盟市's own target is public: shown as given. */
+	target: number;
+	/** What the 盟市 reached, hidden exactly where its row of the 盟市 table hides it. */
+	actual: { kind: 'shown'; value: number } | { kind: 'hidden' } | { kind: 'none' };
 }
 
 function rateOf(covered: Disclosed, denominator: number | null): PublishedRate {
@@ -135,8 +172,72 @@ export function publishYear(figures: YearFigures, rule: DisclosureRule): Publish
 			rate: rateOf(industryCovered.total, overview.coverage.denominator),
 			tiers: tiersAt(1, 'total')
 		},
-		industryBaseline: industries.some((row) => row.coverage.denominator !== null)
+		industryBaseline: industries.some((row) => row.coverage.denominator !== null),
+		...followThrough(figures, rule, regions.map(regionRow))
 	};
+}
+
+/** Prior titles, the national pipeline and 盟市 targets of a year, published. */
+function followThrough(
+	figures: YearFigures,
+	rule: DisclosureRule,
+	regionRows: PublishedRegionRow[]
+): Pick<PublishedYear, 'priorTitles' | 'pipeline' | 'regionTargets'> {
+	const byRegion = figures.priorTitles.filter((r) => r.code !== null);
+	const column = (value: (r: (typeof byRegion)[number]) => number) =>
+		discloseList(byRegion.map(value), rule);
+	const withTitle = column((r) => r.withTitle);
+	const declared = column((r) => r.declaredAdvanced);
+	const recognised = column((r) => r.recognised);
+	const priorTitles: PublishedPriorTitles[] = [
+		...byRegion.map((r, i) => ({
+			code: r.code,
+			name: r.name,
+			withTitle: withTitle.items[i]!,
+			declaredAdvanced: declared.items[i]!,
+			recognised: recognised.items[i]!
+		})),
+		{
+			code: null,
+			name: '全区',
+			withTitle: withTitle.total,
+			declaredAdvanced: declared.total,
+			recognised: recognised.total
+		}
+	];
+	const pipeline = figures.pipeline.map((p) => ({
+		tier: p.tier,
+		recommended: discloseCount(p.recommended, rule),
+		recognised: discloseCount(p.recognised, rule),
+		notRecognised: discloseCount(p.notRecognised, rule)
+	}));
+	const regionTargets = figures.regionTargets.map((t) => ({
+		code: t.code,
+		name: t.name,
+		metric: t.metric,
+		targetYear: t.targetYear,
+		target: t.target,
+		actual: publishedActual(
+			t,
+			regionRows.find((r) => r.code === t.code)
+		)
+	}));
+	return { priorTitles, pipeline, regionTargets };
+}
+
+/** A 盟市's reached figure for a target, as its row of the 盟市 table publishes it. */
+function publishedActual(
+	target: RegionTargetRow,
+	row: PublishedRegionRow | undefined
+): PublishedTarget['actual'] {
+	if (!row) return { kind: 'none' };
+	if (target.metric === 'coverage') {
+		return row.rate.kind === 'shown'
+			? { kind: 'shown', value: row.rate.rate }
+			: { kind: row.rate.kind };
+	}
+	const cell = target.metric === 'basic_starts' ? row.startsDeclared : row.tiers[target.metric];
+	return cell.kind === 'shown' ? { kind: 'shown', value: cell.value } : { kind: 'hidden' };
 }
 
 /** The row a report is about: 全区, or one 盟市. */

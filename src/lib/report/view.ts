@@ -10,8 +10,10 @@ import {
 	headlineFigures,
 	publishedTrend,
 	type HeadlineFigures,
+	type PublishedPriorTitles,
 	type PublishedRegionRow,
 	type PublishedRow,
+	type PublishedTarget,
 	type PublishedYear
 } from './model';
 import { regionsReachingTarget, reportNarrative } from './narrative';
@@ -49,6 +51,14 @@ export interface AnnualReport {
 	scenarioBase: number | null;
 	/** Every 盟市 with a report, for links. */
 	regionLinks: { code: string; name: string }[];
+	/** Prior-title enterprises: every 盟市 and 全区 (region-wide), or the 盟市 and 全区. */
+	priorTitles: PublishedPriorTitles[];
+	/** 卓越级 and 领航级 recommended / recognised / not recognised, each year up to this one. */
+	pipeline: ({ year: number } & PublishedYear['pipeline'][number])[];
+	/** 盟市目标 (all, or the 盟市's own); empty without the file. */
+	regionTargets: PublishedTarget[];
+	/** Whether a 盟市目标 file was loaded at all. */
+	hasRegionTargets: boolean;
 }
 
 /** The report for `year` and scope from every year's published figures; null when the year is not in them. */
@@ -91,6 +101,18 @@ export function annualReport(
 			? scenarios.filter((cell) => discloseCount(cell.count, rule).kind === 'shown')
 			: [],
 		scenarioBase: baseShown ? base : null,
-		regionLinks: regions.map((r) => ({ code: r.code, name: r.name }))
+		regionLinks: regions.map((r) => ({ code: r.code, name: r.name })),
+		priorTitles:
+			region === null
+				? published.priorTitles
+				: published.priorTitles.filter((r) => r.code === region || r.code === null),
+		pipeline: years
+			.filter((y) => y.year <= year)
+			.flatMap((y) => y.pipeline.map((p) => ({ year: y.year, ...p }))),
+		regionTargets:
+			region === null
+				? published.regionTargets
+				: published.regionTargets.filter((t) => t.code === region),
+		hasRegionTargets: published.regionTargets.length > 0
 	};
 }
