@@ -53,8 +53,8 @@ describe('readCsvRecords', () => {
 		// A fixed linear congruential generator: the same texts every run.
 		let seed = 20_251_125;
 		const random = (n: number) => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-			return seed % n;
+			seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+			return (seed >>> 16) % n;
 		};
 		const pieces = [
 			'a',
@@ -83,8 +83,8 @@ describe('readCsvRecords', () => {
 	it('reads random well-formed CSV as PapaParse does', () => {
 		let seed = 7;
 		const random = (n: number) => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-			return seed % n;
+			seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+			return (seed >>> 16) % n;
 		};
 		const plain = ['', 'a', '申报', ' b ', 'x"y', '1,5'.replace(',', '.')];
 		const quotedText = ['', ',', '\n', '\r\n', '""', 'a""b', '申报\n层级', ' '];
