@@ -75,13 +75,18 @@ export interface Evaluation {
  * The tier a declared scenario counts at: the declared tier when 附件4 describes it there
  * (or the cell is missing from the source), else the highest lower tier with a description.
  */
-export function countedTierOf(
-	scenarioNo: number,
-	declared: TierKey
-): {
-	tier: TierKey | null;
-	note: string | null;
-} {
+export function countedTierOf(scenarioNo: number, declared: TierKey): CountedTier {
+	// Pure in its two arguments, and asked once per scenario row of an import: remembered.
+	const key = `${scenarioNo}|${declared}`;
+	let known = countedTiers.get(key);
+	if (!known) countedTiers.set(key, (known = Object.freeze(countTier(scenarioNo, declared))));
+	return known;
+}
+
+type CountedTier = { readonly tier: TierKey | null; readonly note: string | null };
+const countedTiers = new Map<string, CountedTier>();
+
+function countTier(scenarioNo: number, declared: TierKey): CountedTier {
 	const scenario = scenarioByNo(scenarioNo);
 	if (!scenario) return { tier: null, note: `场景编号${scenarioNo}不在附件1中` };
 	const cell = scenario.descriptions[declared];
@@ -103,6 +108,44 @@ export function countedTierOf(
 
 function atOrAbove(tier: TierKey | null, threshold: TierKey): boolean {
 	return tier !== null && tierRank(tier) >= tierRank(threshold);
+}
+
+/**
+ * Only the eligible tier of `evaluateDeclaration`, without its conditions' messages: the import
+ * asks it of every declaration. The same counting and the same conditions (a test holds the
+ * two equal); `evaluateDeclaration` explains the result where it is needed.
+ */
+export function eligibleTierOf(declaration: DeclarationInput): TierKey | null {
+	const best = new Map<number, number>();
+	for (const declared of declaration.scenarios) {
+		if (!scenarioByNo(declared.scenario)) continue;
+		const { tier } = countedTierOf(declared.scenario, declared.tier);
+		const rank = tier ? tierRank(tier) : 0;
+		const previous = best.get(declared.scenario);
+		if (previous === undefined || rank > previous) best.set(declared.scenario, rank);
+	}
+	const stated = declaration.basicRequirements ?? {};
+	const anyUnmet = basicRequirements.some((r) => stated[r.key] === false);
+	let eligible: TierKey | null = null;
+	for (const tier of tiers) {
+		const threshold = tier.rank;
+		let qualifying = 0;
+		const segments = new Set<SegmentName>();
+		for (const [no, rank] of best) {
+			if (rank === 0 || rank < threshold) continue;
+			qualifying += 1;
+			segments.add((scenarioByNo(no) as NonNullable<ReturnType<typeof scenarioByNo>>).segment);
+		}
+		const maturity = declaration.maturityLevel;
+		const held =
+			qualifying >= tier.minScenarios &&
+			tier.requiredSegments.every((segment) => segments.has(segment)) &&
+			(tier.minMaturity === null || (maturity !== null && maturity >= tier.minMaturity)) &&
+			!anyUnmet;
+		if (!held) break;
+		eligible = tier.key;
+	}
+	return eligible;
 }
 
 /** Evaluate a declaration against every tier of 附件2. */
