@@ -77,14 +77,15 @@ export interface Evaluation {
  */
 export function countedTierOf(scenarioNo: number, declared: TierKey): CountedTier {
 	// Pure in its two arguments, and asked once per scenario row of an import: remembered.
-	const key = `${scenarioNo}|${declared}`;
-	let known = countedTiers.get(key);
-	if (!known) countedTiers.set(key, (known = Object.freeze(countTier(scenarioNo, declared))));
+	let byScenario = countedTiers.get(declared);
+	if (!byScenario) countedTiers.set(declared, (byScenario = new Map()));
+	let known = byScenario.get(scenarioNo);
+	if (!known) byScenario.set(scenarioNo, (known = Object.freeze(countTier(scenarioNo, declared))));
 	return known;
 }
 
 type CountedTier = { readonly tier: TierKey | null; readonly note: string | null };
-const countedTiers = new Map<string, CountedTier>();
+const countedTiers = new Map<TierKey, Map<number, CountedTier>>();
 
 function countTier(scenarioNo: number, declared: TierKey): CountedTier {
 	const scenario = scenarioByNo(scenarioNo);

@@ -198,17 +198,47 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
 	return lines.join('\n') + '\n';
 }
 
-/** Objects → CSV of the given columns, without building an array per row (millions of rows). */
-export function objectsToCsv(columns: readonly string[], rows: readonly object[]): string {
-	const parts: string[] = [columns.map(csvField).join(',') + '\n'];
-	let line: string;
-	for (const row of rows) {
-		const record = row as Record<string, CsvValue>;
-		line = csvField(record[columns[0] ?? '']);
-		for (let c = 1; c < columns.length; c++) line += ',' + csvField(record[columns[c] ?? '']);
-		parts.push(line + '\n');
+/**
+ * Objects → UTF-8 CSV bytes of the given columns (a million rows): written a few thousand rows
+ * at a time straight into one growing buffer, so no string of the whole table is ever built. A
+ * column's field text is reused while its value repeats (source_file, a declaration's 申报编号).
+ */
+export function objectsToCsvBytes(columns: readonly string[], rows: readonly object[]): Uint8Array {
+	const encoder = new TextEncoder();
+	let buffer = new Uint8Array(64 * 1024);
+	let used = 0;
+	const write = (text: string) => {
+		// UTF-8 takes at most 3 bytes per UTF-16 code unit.
+		if (buffer.length - used < text.length * 3) {
+			const grown = new Uint8Array(Math.max(buffer.length * 2, used + text.length * 3));
+			grown.set(buffer.subarray(0, used));
+			buffer = grown;
+		}
+		used += encoder.encodeInto(text, buffer.subarray(used)).written;
+	};
+	write(columns.map(csvField).join(',') + '\n');
+	const lastValue: CsvValue[] = columns.map(() => undefined);
+	const lastField: string[] = columns.map(() => '');
+	const field = (c: number, value: CsvValue) => {
+		if (value === lastValue[c] && value !== undefined) return lastField[c] as string;
+		const text = csvField(value);
+		lastValue[c] = value;
+		lastField[c] = text;
+		return text;
+	};
+	const CHUNK = 4096;
+	for (let from = 0; from < rows.length; from += CHUNK) {
+		let chunk = '';
+		const to = Math.min(rows.length, from + CHUNK);
+		for (let r = from; r < to; r++) {
+			const record = rows[r] as Record<string, CsvValue>;
+			let line = field(0, record[columns[0] ?? '']);
+			for (let c = 1; c < columns.length; c++) line += ',' + field(c, record[columns[c] ?? '']);
+			chunk += line + '\n';
+		}
+		write(chunk);
 	}
-	return parts.join('');
+	return used === buffer.length ? buffer : buffer.slice(0, used);
 }
 
 /**

@@ -74,6 +74,7 @@ export class IdentifyingColumnScan {
 	private readonly reasons: (string | null)[];
 	private open: number[];
 	private readonly clean: Set<string>[];
+	private readonly lastClean: (string | undefined)[];
 	private static readonly CLEAN_LIMIT = 200_000;
 
 	constructor(private readonly headers: readonly string[]) {
@@ -83,6 +84,7 @@ export class IdentifyingColumnScan {
 		});
 		this.open = headers.flatMap((_, i) => (this.reasons[i] === null ? [i] : []));
 		this.clean = headers.map(() => new Set<string>());
+		this.lastClean = headers.map(() => undefined);
 	}
 
 	/** Whether some column is named as identifying. */
@@ -96,15 +98,21 @@ export class IdentifyingColumnScan {
 		for (const index of this.open) {
 			const value = cells[index];
 			if (!value) continue;
+			// Rows of one declaration follow each other: the value just checked comes first.
+			if (value === this.lastClean[index]) continue;
 			const clean = this.clean[index] as Set<string>;
-			if (clean.has(value)) continue;
+			if (clean.has(value)) {
+				this.lastClean[index] = value;
+				continue;
+			}
 			const kind = identifyingValueKind(value);
 			if (kind) {
 				this.reasons[index] = `第 ${line} 行的值形如${kind}`;
 				closed = true;
-			} else if (value.length >= 10 && clean.size < IdentifyingColumnScan.CLEAN_LIMIT) {
+			} else if (value.length >= 10) {
 				// Shorter values leave identifyingValueKind at once: not worth remembering.
-				clean.add(value);
+				if (clean.size < IdentifyingColumnScan.CLEAN_LIMIT) clean.add(value);
+				this.lastClean[index] = value;
 			}
 		}
 		if (closed) this.open = this.open.filter((i) => this.reasons[i] === null);
