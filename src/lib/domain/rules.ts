@@ -127,20 +127,24 @@ export function eligibleTierOf(declaration: DeclarationInput): TierKey | null {
 	}
 	const stated = declaration.basicRequirements ?? {};
 	const anyUnmet = basicRequirements.some((r) => stated[r.key] === false);
+	// Per tier rank: the scenarios counted at it or above, and the 环节 they cover.
+	const qualifying = new Array<number>(tiers.length + 1).fill(0);
+	const segments: Set<SegmentName>[] = [];
+	for (const [no, rank] of best) {
+		const segment = (scenarioByNo(no) as NonNullable<ReturnType<typeof scenarioByNo>>).segment;
+		for (let r = 1; r <= rank; r++) {
+			qualifying[r] = (qualifying[r] as number) + 1;
+			(segments[r] ??= new Set()).add(segment);
+		}
+	}
 	let eligible: TierKey | null = null;
 	for (const tier of tiers) {
-		const threshold = tier.rank;
-		let qualifying = 0;
-		const segments = new Set<SegmentName>();
-		for (const [no, rank] of best) {
-			if (rank === 0 || rank < threshold) continue;
-			qualifying += 1;
-			segments.add((scenarioByNo(no) as NonNullable<ReturnType<typeof scenarioByNo>>).segment);
-		}
+		const count = qualifying[tier.rank] ?? 0;
+		const covered = segments[tier.rank];
 		const maturity = declaration.maturityLevel;
 		const held =
-			qualifying >= tier.minScenarios &&
-			tier.requiredSegments.every((segment) => segments.has(segment)) &&
+			count >= tier.minScenarios &&
+			tier.requiredSegments.every((segment) => covered?.has(segment) === true) &&
 			(tier.minMaturity === null || (maturity !== null && maturity >= tier.minMaturity)) &&
 			!anyUnmet;
 		if (!held) break;

@@ -97,7 +97,8 @@ export class IdentifyingColumnScan {
 		let closed = false;
 		for (const index of this.open) {
 			const value = cells[index];
-			if (!value) continue;
+			// identifyingValueKind passes anything shorter at once.
+			if (!value || value.length < 10) continue;
 			// Rows of one declaration follow each other: the value just checked comes first.
 			if (value === this.lastClean[index]) continue;
 			const clean = this.clean[index] as Set<string>;
@@ -109,8 +110,7 @@ export class IdentifyingColumnScan {
 			if (kind) {
 				this.reasons[index] = `第 ${line} 行的值形如${kind}`;
 				closed = true;
-			} else if (value.length >= 10) {
-				// Shorter values leave identifyingValueKind at once: not worth remembering.
+			} else {
 				if (clean.size < IdentifyingColumnScan.CLEAN_LIMIT) clean.add(value);
 				this.lastClean[index] = value;
 			}
