@@ -3,7 +3,12 @@
  * texts through both, the tricky shapes written out and many random ones.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords, readCsvRecords } from '../../src/lib/import/csv';
+import {
+	objectsToCsvBytes,
+	parseCsvRecords,
+	readCsvRecords,
+	toCsv
+} from '../../src/lib/import/csv';
 
 function allRecords(text: string): string[][] {
 	const records = readCsvRecords(text);
@@ -121,5 +126,45 @@ describe('readCsvRecords', () => {
 		const text = lines.join('\r\n') + '\r\n';
 		expect(text.length).toBeGreaterThan(1024 * 1024);
 		expect(allRecords(text)).toEqual(parseCsvRecords(text));
+	});
+});
+
+describe('objectsToCsvBytes', () => {
+	it('writes the UTF-8 of toCsv for every kind of value', () => {
+		const columns = ['a', 'b', 'c'];
+		const values = [
+			null,
+			undefined,
+			0,
+			7,
+			1234567890123,
+			-3,
+			2.5,
+			true,
+			false,
+			'',
+			'SB2025-00001',
+			' lead',
+			'trail ',
+			'a,b',
+			'say "hi"',
+			'two\nlines',
+			'\r',
+			'建设场景明细.csv',
+			'=1+1',
+			'\u3000全角',
+			'tab\t',
+			'𠀀旗'
+		];
+		const rows = values.flatMap((a, i) =>
+			values.map((b, j) => ({ a, b, c: values[(i * 7 + j) % values.length] }))
+		);
+		const expected = new TextEncoder().encode(
+			toCsv(
+				columns,
+				rows.map((r) => [r.a, r.b, r.c])
+			)
+		);
+		expect(objectsToCsvBytes(columns, rows)).toEqual(expected);
 	});
 });

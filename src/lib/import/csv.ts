@@ -198,45 +198,76 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
 	return lines.join('\n') + '\n';
 }
 
+/** A copy of `buffer`'s first `used` bytes in a buffer with room for `more`. */
+function grow(buffer: Uint8Array, used: number, more: number): Uint8Array<ArrayBuffer> {
+	const grown = new Uint8Array(Math.max(buffer.length * 2, used + more));
+	grown.set(buffer.subarray(0, used));
+	return grown;
+}
+
 /**
- * Objects → UTF-8 CSV bytes of the given columns (a million rows): written a few thousand rows
- * at a time straight into one growing buffer, so no string of the whole table is ever built. A
- * column's field text is reused while its value repeats (source_file, a declaration's 申报编号).
+ * Objects → UTF-8 CSV bytes of the given columns (a million rows), the same bytes as
+ * `objectsToCsv` encoded, written straight into one growing buffer with no string per line.
+ * Non-negative integers and plain ASCII text are written byte by byte; other text goes through
+ * `csvField` and the encoder, and a column's bytes are reused while its value repeats
+ * (source_file). One loop with local variables: this runs over every cell of every table.
  */
 export function objectsToCsvBytes(columns: readonly string[], rows: readonly object[]): Uint8Array {
 	const encoder = new TextEncoder();
-	let buffer = new Uint8Array(64 * 1024);
-	let used = 0;
-	const write = (text: string) => {
-		// UTF-8 takes at most 3 bytes per UTF-16 code unit.
-		if (buffer.length - used < text.length * 3) {
-			const grown = new Uint8Array(Math.max(buffer.length * 2, used + text.length * 3));
-			grown.set(buffer.subarray(0, used));
-			buffer = grown;
-		}
-		used += encoder.encodeInto(text, buffer.subarray(used)).written;
-	};
-	write(columns.map(csvField).join(',') + '\n');
+	const header = encoder.encode(columns.map(csvField).join(',') + '\n');
+	let buffer: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(1024 * 1024, header.length));
+	buffer.set(header);
+	let used = header.length;
 	const lastValue: CsvValue[] = columns.map(() => undefined);
-	const lastField: string[] = columns.map(() => '');
-	const field = (c: number, value: CsvValue) => {
-		if (value === lastValue[c] && value !== undefined) return lastField[c] as string;
-		const text = csvField(value);
-		lastValue[c] = value;
-		lastField[c] = text;
-		return text;
-	};
-	const CHUNK = 4096;
-	for (let from = 0; from < rows.length; from += CHUNK) {
-		let chunk = '';
-		const to = Math.min(rows.length, from + CHUNK);
-		for (let r = from; r < to; r++) {
-			const record = rows[r] as Record<string, CsvValue>;
-			let line = field(0, record[columns[0] ?? '']);
-			for (let c = 1; c < columns.length; c++) line += ',' + field(c, record[columns[c] ?? '']);
-			chunk += line + '\n';
+	const lastBytes: Uint8Array[] = columns.map(() => new Uint8Array(0));
+	const digits = new Uint8Array(16);
+	const width = columns.length;
+	for (let r = 0; r < rows.length; r++) {
+		const record = rows[r] as Record<string, CsvValue>;
+		for (let c = 0; c < width; c++) {
+			// Room for a separator and a number or a short field; longer text asks below.
+			if (buffer.length - used < 64) buffer = grow(buffer, used, 64);
+			if (c > 0) buffer[used++] = 44;
+			const value = record[columns[c] as string];
+			if (value === null || value === undefined) continue;
+			if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) {
+				let n = value;
+				let d = 0;
+				do {
+					digits[d++] = 48 + (n % 10);
+					n = (n - (n % 10)) / 10;
+				} while (n > 0);
+				while (d > 0) buffer[used++] = digits[--d] as number;
+				continue;
+			}
+			const text = typeof value === 'string' ? value : String(value);
+			const length = text.length;
+			if (buffer.length - used < length * 3) buffer = grow(buffer, used, length * 3);
+			if (text === lastValue[c]) {
+				const bytes = lastBytes[c] as Uint8Array;
+				buffer.set(bytes, used);
+				used += bytes.length;
+				continue;
+			}
+			// Printable ASCII without quote or comma and no space at either end: written as it is.
+			let plain = length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(length - 1) !== 32;
+			for (let i = 0; plain && i < length; i++) {
+				const code = text.charCodeAt(i);
+				plain = code >= 32 && code < 127 && code !== 34 && code !== 44;
+			}
+			if (plain) {
+				for (let i = 0; i < length; i++) buffer[used++] = text.charCodeAt(i);
+				continue;
+			}
+			const field = csvField(text);
+			if (buffer.length - used < field.length * 3) buffer = grow(buffer, used, field.length * 3);
+			const from = used;
+			used += encoder.encodeInto(field, buffer.subarray(used)).written;
+			lastValue[c] = text;
+			lastBytes[c] = buffer.slice(from, used);
 		}
-		write(chunk);
+		if (buffer.length - used < 1) buffer = grow(buffer, used, 1);
+		buffer[used++] = 10;
 	}
 	return used === buffer.length ? buffer : buffer.slice(0, used);
 }
