@@ -33,32 +33,26 @@ async function runImportWorker(
 	sources: SourceFile[],
 	drop: string[],
 	onProgress: (done: number, total: number, file: string) => void
-): Promise<Extract<WorkerMessage, { type: 'done' }> & { checksum: Promise<string> }> {
+): Promise<Extract<WorkerMessage, { type: 'done' }>> {
 	// Read now and transfer the bytes to the worker: no second copy stays on this thread.
 	const files: InputFile[] = await Promise.all(
 		sources.map(async (s) => ({ name: s.name, bytes: new Uint8Array(await s.blob.arrayBuffer()) }))
 	);
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-		// After the tables, the worker checksums the copy to keep while DuckDB loads them.
-		let settleChecksum: { resolve: (c: string) => void; reject: (e: Error) => void } | null = null;
-		const checksum = new Promise<string>((resolve, reject) => (settleChecksum = { resolve, reject }));
-		checksum.catch(() => undefined);
-		const fail = (error: Error) => {
-			worker.terminate();
-			reject(error);
-			settleChecksum?.reject(error);
-		};
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress') onProgress(message.done, message.total, message.file);
-			else if (message.type === 'done') resolve({ ...message, checksum });
-			else if (message.type === 'checksum') {
+			else {
 				worker.terminate();
-				settleChecksum?.resolve(message.checksum);
-			} else fail(new Error(message.message));
+				if (message.type === 'done') resolve(message);
+				else reject(new Error(message.message));
+			}
 		};
-		worker.onerror = (event) => fail(new Error(event.message || '导入线程出错'));
+		worker.onerror = (event) => {
+			worker.terminate();
+			reject(new Error(event.message || '导入线程出错'));
+		};
 		const request: ImportRequest = { files, dropIdentifyingColumns: drop };
 		worker.postMessage(request, { transfer: files.map((f) => f.bytes.buffer as ArrayBuffer) });
 	});
@@ -167,16 +161,10 @@ class Dataset {
 		await this.loadSample();
 	}
 
-	/**
-	 * Store the user's (sanitised) files; a storage failure is reported, never fatal. `checksum`
-	 * is the import worker's, made of the same files and drop list while DuckDB loaded them.
-	 */
-	private async keep(
-		files: { name: string; text: string; encoding: string }[],
-		checksum?: Promise<string>
-	) {
+	/** Store the user's (sanitised) files; a storage failure is reported, never fatal. */
+	private async keep(files: { name: string; text: string; encoding: string }[]) {
 		try {
-			if (files.length > 0) await saveDataset(files, [...this.drop], checksum);
+			if (files.length > 0) await saveDataset(files, [...this.drop]);
 			else await clearDataset();
 			this.storageProblem = null;
 		} catch (error) {
@@ -210,8 +198,7 @@ class Dataset {
 		const enginePromise = this.enginePromise();
 		try {
 			const started = performance.now();
-			const drop = [...this.drop];
-			const result = await runImportWorker(files, drop, (done, total, file) => {
+			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {
 				this.progress = 0.2 + (done / total) * 0.5;
 				this.progressText = `已校验 ${file}（${done}/${total}）`;
 			});
@@ -235,9 +222,7 @@ class Dataset {
 				summaryMs: performance.now() - loaded,
 				rows: result.reports.reduce((n, r) => n + r.rowsRead, 0)
 			};
-			// The worker's checksum covers the drop list it was given; if that changed since, make a new one.
-			const sameDrop = drop.length === this.drop.size && drop.every((f) => this.drop.has(f));
-			if (save) await this.keep(result.sanitizedTexts, sameDrop ? result.checksum : undefined);
+			if (save) await this.keep(result.sanitizedTexts);
 			this.source = source;
 			this.progress = 1;
 			this.progressText = '';

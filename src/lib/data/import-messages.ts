@@ -19,6 +19,4 @@ export type WorkerMessage =
 			csv: TableCsvTexts;
 			sanitizedTexts: { name: string; text: string; encoding: string }[];
 	  }
-	/** After 'done': the storage checksum of `sanitizedTexts` and the drop list (store.ts). */
-	| { type: 'checksum'; checksum: string }
 	| { type: 'failed'; message: string };

@@ -4,7 +4,6 @@
  */
 import { tableCsvTexts } from '../db/load';
 import { importFiles } from '../import/pipeline';
-import { checksumOf } from './store';
 import type { TableCsvTexts } from '../db/load';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 
@@ -38,11 +37,6 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 				sanitizedTexts: result.sanitizedTexts
 			} satisfies WorkerMessage,
 			{ transfer: buffers }
-		);
-		// Off the page's thread and while DuckDB loads the tables: the checksum of the copy to keep.
-		void checksumOf(result.sanitizedTexts, dropIdentifyingColumns).then(
-			(checksum) => post({ type: 'checksum', checksum }),
-			(error: unknown) => post({ type: 'failed', message: String(error) })
 		);
 	} catch (error) {
 		post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

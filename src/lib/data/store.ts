@@ -29,25 +29,19 @@ export class DamagedStoreError extends Error {
 	}
 }
 
-/** The checksum a stored dataset carries (also made by the import worker, off the main thread). */
-export async function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
+async function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
 	const bytes = new TextEncoder().encode(JSON.stringify([files, drop]));
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Store the files; `checksum` when already made of the same files and drop list. */
-export async function saveDataset(
-	files: StoredFile[],
-	dropIdentifyingColumns: string[],
-	checksum?: Promise<string>
-): Promise<void> {
+export async function saveDataset(files: StoredFile[], dropIdentifyingColumns: string[]): Promise<void> {
 	const dataset: StoredDataset = {
 		version: 1,
 		savedAt: new Date().toISOString(),
 		files,
 		dropIdentifyingColumns,
-		checksum: await (checksum ?? checksumOf(files, dropIdentifyingColumns))
+		checksum: await checksumOf(files, dropIdentifyingColumns)
 	};
 	await set(KEY, dataset);
 }
