@@ -85,9 +85,12 @@ interface BrowserRun {
 }
 
 async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
+	// Marks this browser among others on the machine (other sessions run Chromium too).
+	const marker = `bench-run=${process.pid}-${Date.now()}`;
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
 		args: [
+			`--${marker}`,
 			'--no-sandbox',
 			'--disable-gpu',
 			'--disable-quic',
@@ -97,12 +100,9 @@ async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
 			'--disable-sync'
 		]
 	});
-	// playwright-core launches Chromium as a child of this process; find it by its flags.
-	const pid = Number(
-		spawnSync('pgrep', ['-n', '-f', `${chromiumPath}.*--remote-debugging-pipe`], {
-			encoding: 'utf8'
-		}).stdout.trim()
-	);
+	// playwright-core launches Chromium as a child of this process; find it by its marker flag,
+	// not as the newest Chromium (another session's may be newer).
+	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
 	let peak = 0;
 	const sampler = setInterval(() => (peak = Math.max(peak, rendererRssMb(pid))), 100);
 	try {

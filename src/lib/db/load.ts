@@ -4,7 +4,7 @@
  * Fast and light at a million rows, and the same in the browser and in Node. In the browser
  * the CSV texts are made in the import worker and only registered here.
  */
-import { objectsToCsv } from '../import/csv';
+import { objectsToCsvBytes } from '../import/csv';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
@@ -12,13 +12,13 @@ import { referenceTablesSql } from './reference';
 /** Each table as CSV, as text or as its UTF-8 bytes (what the import worker hands over). */
 export type TableCsvTexts = Record<TableName, string | Uint8Array | null>;
 
-/** Each table as CSV text in its column order; null for an empty table. */
+/** Each table as UTF-8 CSV bytes in its column order; null for an empty table. */
 export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
 	const texts = {} as TableCsvTexts;
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		const columns = TABLE_COLUMNS[table];
 		const rows = tables[table];
-		texts[table] = rows.length === 0 ? null : objectsToCsv(columns, rows);
+		texts[table] = rows.length === 0 ? null : objectsToCsvBytes(columns, rows);
 	}
 	return texts;
 }

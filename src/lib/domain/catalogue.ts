@@ -180,8 +180,10 @@ export function tierRank(key: TierKey): number {
 	return tierByKey(key).rank;
 }
 
+const scenarioNumbers = new Map(scenarios.map((s) => [s.no, s]));
+
 export function scenarioByNo(no: number): Scenario | undefined {
-	return scenarios.find((s) => s.no === no);
+	return scenarioNumbers.get(no);
 }
 
 /** The name of a GB/T 39116 level ("二级"), or a plain number where out of range. */

@@ -75,13 +75,19 @@ export interface Evaluation {
  * The tier a declared scenario counts at: the declared tier when 附件4 describes it there
  * (or the cell is missing from the source), else the highest lower tier with a description.
  */
-export function countedTierOf(
-	scenarioNo: number,
-	declared: TierKey
-): {
-	tier: TierKey | null;
-	note: string | null;
-} {
+export function countedTierOf(scenarioNo: number, declared: TierKey): CountedTier {
+	// Pure in its two arguments, and asked once per scenario row of an import: remembered.
+	let byScenario = countedTiers.get(declared);
+	if (!byScenario) countedTiers.set(declared, (byScenario = new Map()));
+	let known = byScenario.get(scenarioNo);
+	if (!known) byScenario.set(scenarioNo, (known = Object.freeze(countTier(scenarioNo, declared))));
+	return known;
+}
+
+type CountedTier = { readonly tier: TierKey | null; readonly note: string | null };
+const countedTiers = new Map<TierKey, Map<number, CountedTier>>();
+
+function countTier(scenarioNo: number, declared: TierKey): CountedTier {
 	const scenario = scenarioByNo(scenarioNo);
 	if (!scenario) return { tier: null, note: `场景编号${scenarioNo}不在附件1中` };
 	const cell = scenario.descriptions[declared];
@@ -103,6 +109,48 @@ export function countedTierOf(
 
 function atOrAbove(tier: TierKey | null, threshold: TierKey): boolean {
 	return tier !== null && tierRank(tier) >= tierRank(threshold);
+}
+
+/**
+ * Only the eligible tier of `evaluateDeclaration`, without its conditions' messages: the import
+ * asks it of every declaration. The same counting and the same conditions (a test holds the
+ * two equal); `evaluateDeclaration` explains the result where it is needed.
+ */
+export function eligibleTierOf(declaration: DeclarationInput): TierKey | null {
+	const best = new Map<number, number>();
+	for (const declared of declaration.scenarios) {
+		if (!scenarioByNo(declared.scenario)) continue;
+		const { tier } = countedTierOf(declared.scenario, declared.tier);
+		const rank = tier ? tierRank(tier) : 0;
+		const previous = best.get(declared.scenario);
+		if (previous === undefined || rank > previous) best.set(declared.scenario, rank);
+	}
+	const stated = declaration.basicRequirements ?? {};
+	const anyUnmet = basicRequirements.some((r) => stated[r.key] === false);
+	// Per tier rank: the scenarios counted at it or above, and the 环节 they cover.
+	const qualifying = new Array<number>(tiers.length + 1).fill(0);
+	const segments: Set<SegmentName>[] = [];
+	for (const [no, rank] of best) {
+		const segment = (scenarioByNo(no) as NonNullable<ReturnType<typeof scenarioByNo>>).segment;
+		for (let r = 1; r <= rank; r++) {
+			qualifying[r] = (qualifying[r] as number) + 1;
+			(segments[r] ??= new Set()).add(segment);
+		}
+	}
+	let eligible: TierKey | null = null;
+	for (const tier of tiers) {
+		const count = qualifying[tier.rank] ?? 0;
+		const covered = segments[tier.rank];
+		const maturity = declaration.maturityLevel;
+		const held =
+			count >= tier.minScenarios &&
+			tier.requiredSegments.every((segment) => covered?.has(segment) === true) &&
+			(tier.minMaturity === null || (maturity !== null && maturity >= tier.minMaturity)) &&
+			!anyUnmet;
+		if (!held) break;
+		eligible = tier.key;
+	}
+	return eligible;
 }
 
 /** Evaluate a declaration against every tier of 附件2. */

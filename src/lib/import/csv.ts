@@ -14,6 +14,172 @@ export function parseCsvRecords(text: string): string[][] {
 	return records;
 }
 
+/** The records of a CSV text, read on demand: `at(i)` gives record i's cells (0-based). */
+export interface CsvRecords {
+	readonly length: number;
+	at(index: number): string[];
+}
+
+/** Where a record starts and whether it holds a quote character (then it is read field by field). */
+interface RecordIndex {
+	starts: Uint32Array;
+	quoted: Uint8Array;
+	length: number;
+}
+
+const QUOTE = '"';
+
+/**
+ * The same records as `parseCsvRecords`, without holding them: one pass finds where each record
+ * starts, and a record's cells are cut from the text when asked for (a million rows stay one
+ * string plus two small arrays). PapaParse still decides the delimiter and line break, and reads
+ * any text this reader might read differently from it (a quote not closed, or closed and followed
+ * by anything but a delimiter, a line break or the end): then its records are kept as before.
+ */
+export function readCsvRecords(input: string): CsvRecords {
+	// PapaParse drops a byte order mark at the start.
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+	const layout = guessLayout(text);
+	const index = layout && indexRecords(text, layout.delimiter, layout.newline);
+	if (!layout || !index) {
+		const records = parseCsvRecords(input);
+		return { length: records.length, at: (i) => records[i] ?? [] };
+	}
+	const { delimiter, newline } = layout;
+	const { starts, quoted } = index;
+	let length = index.length;
+	const endOf = (i: number) =>
+		i + 1 < index.length ? (starts[i + 1] as number) - newline.length : text.length;
+	const at = (i: number): string[] => {
+		const start = starts[i] as number;
+		if (quoted[i]) return readQuotedRecord(text, start, delimiter, newline)?.cells ?? [];
+		return text.slice(start, endOf(i)).split(delimiter);
+	};
+	// As in parseCsvRecords: a last record of one empty cell (after a final newline) is dropped.
+	const last = length > 0 ? at(length - 1) : null;
+	if (last && last.length === 1 && last[0] === '') length -= 1;
+	return { length, at };
+}
+
+/**
+ * PapaParse's own guesses of delimiter and line break: both look only at the start of the text
+ * (the line break at its first 1 MB, the delimiter at its first 10 records), so they are made on
+ * that much. Null when the guess needs more than that (ten records longer than 1 MB).
+ */
+function guessLayout(text: string): { delimiter: string; newline: string } | null {
+	const head = text.length > GUESS_CHARS ? text.slice(0, GUESS_CHARS) : text;
+	const meta = Papa.parse<string[]>(head, {
+		header: false,
+		skipEmptyLines: false,
+		preview: 10
+	}).meta;
+	const newline = meta.linebreak;
+	const delimiter = meta.delimiter;
+	if (delimiter.length !== 1 || delimiter === QUOTE) return null;
+	if (newline !== '\n' && newline !== '\r\n' && newline !== '\r') return null;
+	if (head !== text) {
+		// The first ten records and the start of the eleventh must lie within the head.
+		const index = indexRecords(head, delimiter, newline, 11);
+		if (!index || index.length < 11) return null;
+	}
+	return { delimiter, newline };
+}
+
+const GUESS_CHARS = 1024 * 1024;
+
+function indexRecords(
+	text: string,
+	delimiter: string,
+	newline: string,
+	limit = Infinity
+): RecordIndex | null {
+	if (text === '') return { starts: new Uint32Array(0), quoted: new Uint8Array(0), length: 0 };
+	let starts = new Uint32Array(1024);
+	let quoted = new Uint8Array(1024);
+	let length = 0;
+	let pos = 0;
+	let nextQuote = text.indexOf(QUOTE);
+	let nextNewline = text.indexOf(newline);
+	for (;;) {
+		if (length === starts.length) {
+			const grownStarts = new Uint32Array(length * 2);
+			grownStarts.set(starts);
+			starts = grownStarts;
+			const grownQuoted = new Uint8Array(length * 2);
+			grownQuoted.set(quoted);
+			quoted = grownQuoted;
+		}
+		starts[length] = pos;
+		if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf(QUOTE, pos);
+		if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf(newline, pos);
+		let next: number;
+		if (nextQuote === -1 || (nextNewline !== -1 && nextQuote > nextNewline)) {
+			next = nextNewline === -1 ? -1 : nextNewline + newline.length;
+		} else {
+			const record = readQuotedRecord(text, pos, delimiter, newline);
+			if (!record) return null;
+			quoted[length] = 1;
+			next = record.next;
+		}
+		length += 1;
+		if (next === -1 || length >= limit) break;
+		pos = next;
+	}
+	return { starts, quoted, length };
+}
+
+/**
+ * One record that holds a quote character, field by field, as PapaParse reads it: a field that
+ * starts with a quote runs to the closing quote ("" is a quote inside it). Returns the cells and
+ * where the next record starts (-1 at the end of the text), or null where the text is not plain
+ * CSV (PapaParse then reads the whole text).
+ */
+function readQuotedRecord(
+	text: string,
+	start: number,
+	delimiter: string,
+	newline: string
+): { cells: string[]; next: number } | null {
+	const cells: string[] = [];
+	let pos = start;
+	for (;;) {
+		if (text[pos] === QUOTE) {
+			let value = '';
+			let from = pos + 1;
+			let search = from;
+			for (;;) {
+				const q = text.indexOf(QUOTE, search);
+				if (q === -1) return null;
+				if (text[q + 1] === QUOTE) {
+					value += text.slice(from, q + 1);
+					from = search = q + 2;
+					continue;
+				}
+				value += text.slice(from, q);
+				const after = q + 1;
+				cells.push(value);
+				if (after === text.length) return { cells, next: -1 };
+				if (text[after] === delimiter) {
+					pos = after + 1;
+					break;
+				}
+				if (text.startsWith(newline, after)) return { cells, next: after + newline.length };
+				return null;
+			}
+			continue;
+		}
+		const d = text.indexOf(delimiter, pos);
+		const n = text.indexOf(newline, pos);
+		if (d !== -1 && (n === -1 || d < n)) {
+			cells.push(text.slice(pos, d));
+			pos = d + 1;
+			continue;
+		}
+		cells.push(text.slice(pos, n === -1 ? text.length : n));
+		return { cells, next: n === -1 ? -1 : n + newline.length };
+	}
+}
+
 export function isBlankRecord(record: readonly string[]): boolean {
 	return record.every((cell) => cell.trim() === '');
 }
@@ -32,17 +198,78 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
 	return lines.join('\n') + '\n';
 }
 
-/** Objects → CSV of the given columns, without building an array per row (millions of rows). */
-export function objectsToCsv(columns: readonly string[], rows: readonly object[]): string {
-	const parts: string[] = [columns.map(csvField).join(',') + '\n'];
-	let line: string;
-	for (const row of rows) {
-		const record = row as Record<string, CsvValue>;
-		line = csvField(record[columns[0] ?? '']);
-		for (let c = 1; c < columns.length; c++) line += ',' + csvField(record[columns[c] ?? '']);
-		parts.push(line + '\n');
+/** A copy of `buffer`'s first `used` bytes in a buffer with room for `more`. */
+function grow(buffer: Uint8Array, used: number, more: number): Uint8Array<ArrayBuffer> {
+	const grown = new Uint8Array(Math.max(buffer.length * 2, used + more));
+	grown.set(buffer.subarray(0, used));
+	return grown;
+}
+
+/**
+ * Objects → UTF-8 CSV bytes of the given columns (a million rows), the same bytes as
+ * `objectsToCsv` encoded, written straight into one growing buffer with no string per line.
+ * Non-negative integers and plain ASCII text are written byte by byte; other text goes through
+ * `csvField` and the encoder, and a column's bytes are reused while its value repeats
+ * (source_file). One loop with local variables: this runs over every cell of every table.
+ */
+export function objectsToCsvBytes(columns: readonly string[], rows: readonly object[]): Uint8Array {
+	const encoder = new TextEncoder();
+	const header = encoder.encode(columns.map(csvField).join(',') + '\n');
+	let buffer: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(1024 * 1024, header.length));
+	buffer.set(header);
+	let used = header.length;
+	const lastValue: CsvValue[] = columns.map(() => undefined);
+	const lastBytes: Uint8Array[] = columns.map(() => new Uint8Array(0));
+	const digits = new Uint8Array(16);
+	const width = columns.length;
+	for (let r = 0; r < rows.length; r++) {
+		const record = rows[r] as Record<string, CsvValue>;
+		for (let c = 0; c < width; c++) {
+			// Room for a separator and a number or a short field; longer text asks below.
+			if (buffer.length - used < 64) buffer = grow(buffer, used, 64);
+			if (c > 0) buffer[used++] = 44;
+			const value = record[columns[c] as string];
+			if (value === null || value === undefined) continue;
+			if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) {
+				let n = value;
+				let d = 0;
+				do {
+					digits[d++] = 48 + (n % 10);
+					n = (n - (n % 10)) / 10;
+				} while (n > 0);
+				while (d > 0) buffer[used++] = digits[--d] as number;
+				continue;
+			}
+			const text = typeof value === 'string' ? value : String(value);
+			const length = text.length;
+			if (buffer.length - used < length * 3) buffer = grow(buffer, used, length * 3);
+			if (text === lastValue[c]) {
+				const bytes = lastBytes[c] as Uint8Array;
+				buffer.set(bytes, used);
+				used += bytes.length;
+				continue;
+			}
+			// Printable ASCII without quote or comma and no space at either end: written as it is.
+			let plain = length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(length - 1) !== 32;
+			for (let i = 0; plain && i < length; i++) {
+				const code = text.charCodeAt(i);
+				plain = code >= 32 && code < 127 && code !== 34 && code !== 44;
+			}
+			if (plain) {
+				for (let i = 0; i < length; i++) buffer[used++] = text.charCodeAt(i);
+				continue;
+			}
+			const field = csvField(text);
+			if (buffer.length - used < field.length * 3) buffer = grow(buffer, used, field.length * 3);
+			const from = used;
+			used += encoder.encodeInto(field, buffer.subarray(used)).written;
+			lastValue[c] = text;
+			lastBytes[c] = buffer.slice(from, used);
+		}
+		if (buffer.length - used < 1) buffer = grow(buffer, used, 1);
+		buffer[used++] = 10;
 	}
-	return parts.join('');
+	return used === buffer.length ? buffer : buffer.slice(0, used);
 }
 
 /**

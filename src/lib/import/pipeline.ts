@@ -5,14 +5,8 @@
  * 附件2 rules (a flag when the declared or awarded tier is above it, never a rejection).
  */
 import { TIER_KEYS, type TierKey } from '../domain/catalogue';
-import { evaluateDeclaration } from '../domain/rules';
-import {
-	readInputFile,
-	type InputFile,
-	type ReadFile,
-	type ReadOptions,
-	type ReadRow
-} from './read-file';
+import { eligibleTierOf, evaluateDeclaration } from '../domain/rules';
+import { readInputFile, type InputFile, type ReadFile, type ReadOptions } from './read-file';
 import { balances, type FileReport } from './report';
 import type { FileKind } from './file-kinds';
 import type {
@@ -42,55 +36,72 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
-function reject<T>(
+/** A row that passed its own checks, rejected by a check across files. */
+function reject(
 	file: ReadFile,
-	row: ReadRow<T>,
+	line: number,
 	column: string | null,
 	value: string,
 	reason: string
 ) {
 	file.report.problems.push({
 		file: file.report.file,
-		line: row.line,
+		line,
 		column,
 		value,
 		reason,
 		severity: 'error'
 	});
-	file.report.rejectedRows.push({ line: row.line, cells: row.cells, reasons: [reason] });
+	file.report.rejectedRows.push({ line, cells: file.cellsAt(line), reasons: [reason] });
 }
 
-/** The rows of the files of one kind (each file has one kind). */
-function rowsOf<T>(files: ReadFile[], kind: FileKind): { file: ReadFile; row: ReadRow<T> }[] {
-	return files
-		.filter((f) => f.kind === kind)
-		.flatMap((file) => (file.rows as ReadRow<T>[]).map((row) => ({ file, row })));
+type KindRow = { source_line: number };
+
+/** The rows of the files of one kind (each file has one kind), in file order. */
+function rowsOf<T extends KindRow>(files: ReadFile[], kind: FileKind): T[] {
+	const ofKind = files.filter((f) => f.kind === kind);
+	if (ofKind.length === 1) return (ofKind[0] as ReadFile).rows as unknown as T[];
+	return ofKind.flatMap((f) => f.rows as unknown as T[]);
+}
+
+/** Each row of the files of one kind with its file. */
+function* eachRow<T extends KindRow>(files: ReadFile[], kind: FileKind) {
+	for (const file of files) {
+		if (file.kind !== kind) continue;
+		for (const row of file.rows as unknown as T[]) yield { file, row };
+	}
 }
 
 /** Drop rejected rows from their files. */
-function removeRows(rejected: Set<ReadRow<unknown>>, files: ReadFile[]) {
+function removeRows(rejected: Set<object>, files: ReadFile[]) {
 	if (rejected.size === 0) return;
 	for (const file of files) file.rows = file.rows.filter((r) => !rejected.has(r));
 }
 
 /** Keep the first row of each key; reject the later ones, naming where the first one is. */
-function rejectDuplicates<T>(
+function rejectDuplicates<T extends KindRow>(
 	files: ReadFile[],
 	kind: FileKind,
 	keyOf: (row: T) => string,
 	describe: (row: T) => { column: string; value: string; what: string }
 ) {
 	const firstSeen = new Map<string, string>();
-	const rejected = new Set<ReadRow<unknown>>();
-	for (const { file, row } of rowsOf<T>(files, kind)) {
-		const key = keyOf(row.row);
+	const rejected = new Set<object>();
+	for (const { file, row } of eachRow<T>(files, kind)) {
+		const key = keyOf(row);
 		const first = firstSeen.get(key);
 		if (first) {
-			const d = describe(row.row);
-			reject(file, row, d.column, d.value, `${d.what}重复（首次出现在 ${first}），本行未导入`);
+			const d = describe(row);
+			reject(
+				file,
+				row.source_line,
+				d.column,
+				d.value,
+				`${d.what}重复（首次出现在 ${first}），本行未导入`
+			);
 			rejected.add(row);
 		} else {
-			firstSeen.set(key, `${file.report.file} 第 ${row.line} 行`);
+			firstSeen.set(key, `${file.report.file} 第 ${row.source_line} 行`);
 		}
 	}
 	removeRows(rejected, files);
@@ -98,23 +109,29 @@ function rejectDuplicates<T>(
 
 /** Each declaration's eligible tier under 附件2, and whether its claimed tier is above it. */
 function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagged: number } {
-	const byDeclaration = new Map<string, { scenario: number; tier: TierKey }[]>();
+	const byDeclaration = new Map<string, ScenarioRow[]>();
 	for (const s of tables.scenarios) {
 		let list = byDeclaration.get(s.declaration_id);
 		if (!list) byDeclaration.set(s.declaration_id, (list = []));
-		list.push({ scenario: s.scenario_no, tier: TIER_KEYS[s.scenario_tier - 1] as TierKey });
+		list.push(s);
 	}
 	let flagged = 0;
 	const rows = tables.declarations.map((d): EligibilityRow => {
-		const evaluation = evaluateDeclaration({
-			scenarios: byDeclaration.get(d.declaration_id) ?? [],
+		const declaration = {
+			scenarios: (byDeclaration.get(d.declaration_id) ?? []).map((s) => ({
+				scenario: s.scenario_no,
+				tier: TIER_KEYS[s.scenario_tier - 1] as TierKey
+			})),
 			maturityLevel: d.maturity_level
-		});
-		const eligible = evaluation.eligibleTier ? TIER_KEYS.indexOf(evaluation.eligibleTier) + 1 : 0;
+		};
+		// The eligible tier alone for every declaration; the failing conditions only where flagged.
+		const eligibleTier = eligibleTierOf(declaration);
+		const eligible = eligibleTier ? TIER_KEYS.indexOf(eligibleTier) + 1 : 0;
 		const claimed = Math.max(d.declared_tier, d.awarded_tier ?? 0);
 		let shortfall: string | null = null;
 		if (claimed > eligible) {
 			flagged += 1;
+			const evaluation = evaluateDeclaration(declaration);
 			const failing = evaluation.checks[claimed - 1]?.conditions.filter((c) => !c.held) ?? [];
 			shortfall = failing.map((c) => c.message).join('；');
 		}
@@ -159,22 +176,22 @@ export function importFiles(
 	);
 
 	const declarationIds = new Set(
-		rowsOf<DeclarationRow>(files, 'declarations').map(({ row }) => row.row.declaration_id)
+		rowsOf<DeclarationRow>(files, 'declarations').map((row) => row.declaration_id)
 	);
-	const orphans = new Set<ReadRow<unknown>>();
-	for (const { file, row } of rowsOf<ScenarioRow>(files, 'scenarios')) {
-		if (declarationIds.has(row.row.declaration_id)) continue;
-		const id = row.row.declaration_id;
-		reject(file, row, '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
+	const orphans = new Set<object>();
+	for (const { file, row } of eachRow<ScenarioRow>(files, 'scenarios')) {
+		if (declarationIds.has(row.declaration_id)) continue;
+		const id = row.declaration_id;
+		reject(file, row.source_line, '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
 		orphans.add(row);
 	}
 	removeRows(orphans, files);
 
 	const tables: ImportedTables = {
-		declarations: rowsOf<DeclarationRow>(files, 'declarations').map(({ row }) => row.row),
-		scenarios: rowsOf<ScenarioRow>(files, 'scenarios').map(({ row }) => row.row),
-		baseline: rowsOf<BaselineRow>(files, 'baseline').map(({ row }) => row.row),
-		region_targets: rowsOf<RegionTargetRow>(files, 'targets').map(({ row }) => row.row),
+		declarations: rowsOf<DeclarationRow>(files, 'declarations'),
+		scenarios: rowsOf<ScenarioRow>(files, 'scenarios'),
+		baseline: rowsOf<BaselineRow>(files, 'baseline'),
+		region_targets: rowsOf<RegionTargetRow>(files, 'targets'),
 		eligibility: []
 	};
 	const notes: string[] = [];

@@ -66,6 +66,68 @@ export function identifyingHeader(header: string): string | null {
 }
 
 /**
+ * Columns to refuse, found row by row: by header at once, then by value (the first
+ * identifying-looking value in a column names its line). Values already found clean are
+ * remembered per column, as most columns repeat a few values.
+ */
+export class IdentifyingColumnScan {
+	private readonly reasons: (string | null)[];
+	private open: number[];
+	private readonly clean: Set<string>[];
+	private readonly lastClean: (string | undefined)[];
+	private static readonly CLEAN_LIMIT = 200_000;
+
+	constructor(private readonly headers: readonly string[]) {
+		this.reasons = headers.map((header) => {
+			const byHeader = identifyingHeader(header);
+			return byHeader ? `列名表明为${byHeader}` : null;
+		});
+		this.open = headers.flatMap((_, i) => (this.reasons[i] === null ? [i] : []));
+		this.clean = headers.map(() => new Set<string>());
+		this.lastClean = headers.map(() => undefined);
+	}
+
+	/** Whether some column is named as identifying. */
+	get anyByHeader(): boolean {
+		return this.open.length < this.headers.length;
+	}
+
+	/** Check one data row; `line` is the line its reason names. */
+	scan(cells: readonly string[], line: number): void {
+		let closed = false;
+		for (const index of this.open) {
+			const value = cells[index];
+			// identifyingValueKind passes anything shorter at once.
+			if (!value || value.length < 10) continue;
+			// Rows of one declaration follow each other: the value just checked comes first.
+			if (value === this.lastClean[index]) continue;
+			const clean = this.clean[index] as Set<string>;
+			if (clean.has(value)) {
+				this.lastClean[index] = value;
+				continue;
+			}
+			const kind = identifyingValueKind(value);
+			if (kind) {
+				this.reasons[index] = `第 ${line} 行的值形如${kind}`;
+				closed = true;
+			} else {
+				if (clean.size < IdentifyingColumnScan.CLEAN_LIMIT) clean.add(value);
+				this.lastClean[index] = value;
+			}
+		}
+		if (closed) this.open = this.open.filter((i) => this.reasons[i] === null);
+	}
+
+	/** The columns found so far, in file order. */
+	found(): IdentifyingColumn[] {
+		return this.headers.flatMap((header, index) => {
+			const reason = this.reasons[index];
+			return reason ? [{ index, header, reason }] : [];
+		});
+	}
+}
+
+/**
  * Columns to refuse: by header, then by value (the first identifying-looking value found in a
  * column names its line). `rows` are data rows; line numbers count the header as line 1.
  */
@@ -74,22 +136,7 @@ export function findIdentifyingColumns(
 	rows: readonly (readonly string[])[],
 	firstDataLine = 2
 ): IdentifyingColumn[] {
-	const found: IdentifyingColumn[] = [];
-	headers.forEach((header, index) => {
-		const byHeader = identifyingHeader(header);
-		if (byHeader) {
-			found.push({ index, header, reason: `列名表明为${byHeader}` });
-			return;
-		}
-		for (let r = 0; r < rows.length; r++) {
-			const value = rows[r]?.[index];
-			if (!value) continue;
-			const kind = identifyingValueKind(value);
-			if (kind) {
-				found.push({ index, header, reason: `第 ${r + firstDataLine} 行的值形如${kind}` });
-				return;
-			}
-		}
-	});
-	return found;
+	const scan = new IdentifyingColumnScan(headers);
+	rows.forEach((cells, r) => scan.scan(cells, r + firstDataLine));
+	return scan.found();
 }

@@ -3,11 +3,11 @@
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
 import { decodeCsvBytes } from './decode';
-import { csvField, isBlankRecord, parseCsvRecords } from './csv';
+import { csvField, isBlankRecord, readCsvRecords, type CsvRecords } from './csv';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
-import { findIdentifyingColumns } from './privacy';
-import type { FileReport, Problem } from './report';
+import { IdentifyingColumnScan } from './privacy';
+import type { FileReport, Problem, RejectedRow } from './report';
 import {
 	readBaseline,
 	readDeclaration,
@@ -46,18 +46,13 @@ export interface ReadOptions {
 	dropIdentifyingColumns?: boolean;
 }
 
-/** A data row that passed its own checks, with where it came from (cross-file checks may still reject it). */
-export interface ReadRow<T> {
-	line: number;
-	cells: string[];
-	row: T;
-}
-
 export interface ReadFile {
 	report: FileReport;
 	kind: FileKind | null;
-	/** The rows that passed their own checks, of the file's kind. */
-	rows: ReadRow<AnyRow>[];
+	/** The rows that passed their own checks, of the file's kind; each knows its line (source_line). */
+	rows: AnyRow[];
+	/** The cells of the data row at a line, as they may be kept (no dropped column): for rows rejected later. */
+	cellsAt(line: number): string[];
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
 	sanitizedText: string;
 }
@@ -85,25 +80,136 @@ function emptyReport(file: string, encoding: FileReport['encoding']): FileReport
 /** Reject every data row of a file that cannot be read at all, so rows in = loaded + rejected. */
 function rejectAll(
 	report: FileReport,
-	rows: { line: number; cells: string[] }[],
+	rows: Iterable<{ line: number; cells: string[] }>,
 	reason: string,
 	keepCells = true
 ) {
-	report.rowsRejected = rows.length;
-	report.rejectedRows = rows.map((r) => ({
-		line: r.line,
-		cells: keepCells ? r.cells : [],
-		reasons: [reason]
-	}));
+	for (const r of rows) {
+		report.rejectedRows.push({ line: r.line, cells: keepCells ? r.cells : [], reasons: [reason] });
+	}
+	report.rowsRejected = report.rejectedRows.length;
+}
+
+/** The non-blank data rows after the header, with their lines (header = line 1 when first). */
+function* dataRowsOf(records: CsvRecords, headerIndex: number) {
+	for (let i = headerIndex + 1; i < records.length; i++) {
+		const cells = records.at(i);
+		if (!isBlankRecord(cells)) yield { line: i + 1, cells };
+	}
+}
+
+/** A recognised file's columns once identifying ones are dropped: how its rows are read. */
+interface Layout {
+	match: NonNullable<ReturnType<typeof recognizeFile>['match']>;
+	/** Positions kept in the file, or null when every column is kept. */
+	keptIndexes: number[] | null;
+	keptHeaders: string[];
+}
+
+function layoutOf(
+	headers: readonly string[],
+	dropped: ReadonlySet<number>
+): Layout | { best: ReturnType<typeof recognizeFile>['best'] } {
+	const keptIndexes = dropped.size ? headers.flatMap((_, i) => (dropped.has(i) ? [] : [i])) : null;
+	const keptHeaders = keptIndexes ? keptIndexes.map((i) => headers[i] ?? '') : [...headers];
+	const { match, best } = recognizeFile(keptHeaders);
+	return match ? { match, keptIndexes, keptHeaders } : { best };
+}
+
+/**
+ * Reads the data rows of a recognised file one by one: normalised rows, problems in file
+ * order, rejected rows with their (kept) cells, and the sanitised text when columns are dropped.
+ */
+class RowReading {
+	readonly rows: AnyRow[] = [];
+	readonly problems: Problem[] = [];
+	readonly rejectedRows: RejectedRow[] = [];
+	rowsWithWarnings = 0;
+	/** CSV lines without the dropped columns (header first), when any is dropped. */
+	readonly sanitizedLines: string[] | null;
+	private readonly columns: FileColumns;
+	private readonly headerOfKey = new Map<string, string>();
+	private readonly unknownPositions: number[];
+	private readonly readRow: ReadRowFn;
+
+	constructor(
+		private readonly file: string,
+		readonly layout: Layout
+	) {
+		const { match, keptHeaders, keptIndexes } = layout;
+		match.keys.forEach((key, i) => {
+			if (key) this.headerOfKey.set(key, keptHeaders[i] ?? key);
+		});
+		this.unknownPositions = match.keys.flatMap((key, i) =>
+			key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
+		);
+		this.columns = new FileColumns(
+			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
+		);
+		this.readRow = ROW_READERS[match.kind];
+		this.sanitizedLines = keptIndexes ? [keptHeaders.map(csvField).join(',')] : null;
+	}
+
+	/** The cells of a row as kept (without dropped columns). */
+	kept(allCells: string[]): string[] {
+		const indexes = this.layout.keptIndexes;
+		return indexes ? indexes.map((i) => allCells[i] ?? '') : allCells;
+	}
+
+	private columnName(key: string): string {
+		const spec = fileKindSpec(this.layout.match.kind);
+		return this.headerOfKey.get(key) ?? spec.columns.find((c) => c.key === key)?.zh ?? key;
+	}
+
+	private problem(issue: CellIssue, line: number, severity: Problem['severity']): Problem {
+		return {
+			file: this.file,
+			line,
+			column: issue.key ? this.columnName(issue.key) : null,
+			value: issue.value,
+			reason: issue.reason,
+			severity
+		};
+	}
+
+	read(line: number, allCells: string[]): void {
+		const cells = this.kept(allCells);
+		const width = this.layout.keptHeaders.length;
+		this.sanitizedLines?.push(cells.map(csvField).join(','));
+		const reader = new RowReader(cells, this.columns);
+		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+			reader.errors.push({
+				key: null,
+				value: '',
+				reason: `字段数 ${cells.length} 多于表头的 ${width} 列，数据可能错位`
+			});
+		}
+		const unknown = this.unknownPositions;
+		const keptHeaders = this.layout.keptHeaders;
+		const extra = unknown.length
+			? JSON.stringify(Object.fromEntries(unknown.map((i) => [keptHeaders[i], cells[i] ?? ''])))
+			: null;
+		const outcome: RowOutcome<AnyRow> = this.readRow(reader, this.file, line, extra);
+		for (const issue of outcome.errors) this.problems.push(this.problem(issue, line, 'error'));
+		for (const issue of outcome.warnings) this.problems.push(this.problem(issue, line, 'warning'));
+		if (outcome.warnings.length > 0) this.rowsWithWarnings += 1;
+		if (outcome.row === null) {
+			this.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });
+			return;
+		}
+		this.rows.push(outcome.row);
+	}
 }
 
 export function readInputFile(input: InputFile, options: ReadOptions = {}): ReadFile {
 	const { text, encoding } = decodeCsvBytes(input.bytes);
 	const report = emptyReport(input.name, encoding);
+	const records = readCsvRecords(text);
 	const result: ReadFile = {
 		report,
 		kind: null,
 		rows: [],
+		cellsAt: (line) => records.at(line - 1),
 		sanitizedText: ''
 	};
 	const fileProblem = (reason: string, severity: Problem['severity'] = 'error') =>
@@ -116,33 +222,45 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 			severity
 		});
 
-	const records = parseCsvRecords(text);
-	const headerIndex = records.findIndex((r) => !isBlankRecord(r));
+	let headerIndex = -1;
+	for (let i = 0; i < records.length && headerIndex < 0; i++) {
+		if (!isBlankRecord(records.at(i))) headerIndex = i;
+	}
 	if (headerIndex < 0) {
 		report.status = 'empty';
 		fileProblem('文件为空，没有表头');
 		return result;
 	}
-	const headers = (records[headerIndex] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+	const headers = records.at(headerIndex).map((h) => h.replace(/^\uFEFF/, '').trim());
 	report.headers = headers;
-	const dataRows: { line: number; cells: string[] }[] = [];
-	for (let i = headerIndex + 1; i < records.length; i++) {
-		const cells = records[i] ?? [];
-		if (!isBlankRecord(cells)) dataRows.push({ line: i + 1, cells });
-	}
-	report.rowsRead = dataRows.length;
-	if (dataRows.length === 0) fileProblem('文件只有表头，没有数据行', 'warning');
 
-	// Privacy first: nothing identifying goes further, whatever kind the file is.
-	const identifying = findIdentifyingColumns(
-		headers,
-		dataRows.map((r) => r.cells),
-		dataRows[0]?.line ?? 2
-	);
+	// Privacy first: nothing identifying goes further, whatever kind the file is. The values are
+	// scanned in the same pass that reads the rows; when the scan finds an identifying column
+	// that reading is thrown away, and the file refused or read again without the column.
+	const scan = new IdentifyingColumnScan(headers);
+	const dropAllowed = options.dropIdentifyingColumns === true;
+	const droppedByHeader = new Set(scan.found().map((c) => c.index));
+	const firstLayout = scan.anyByHeader && !dropAllowed ? null : layoutOf(headers, droppedByHeader);
+	let reading =
+		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
+	let rowsRead = 0;
+	let firstDataLine = 0;
+	for (let i = headerIndex + 1; i < records.length; i++) {
+		const cells = records.at(i);
+		if (isBlankRecord(cells)) continue;
+		if (rowsRead === 0) firstDataLine = i + 1;
+		scan.scan(cells, rowsRead + firstDataLine);
+		rowsRead += 1;
+		reading?.read(i + 1, cells);
+	}
+	report.rowsRead = rowsRead;
+	if (rowsRead === 0) fileProblem('文件只有表头，没有数据行', 'warning');
+
+	const identifying = scan.found();
 	report.identifyingColumns = identifying;
 	const dropped = new Set<number>();
 	if (identifying.length > 0) {
-		if (!options.dropIdentifyingColumns) {
+		if (!dropAllowed) {
 			report.status = 'refused';
 			for (const column of identifying) {
 				report.problems.push({
@@ -155,24 +273,30 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 				});
 			}
 			// The refused rows keep no cells: identifying values go nowhere, not even into a download.
-			rejectAll(report, dataRows, '文件含身份信息列，已拒绝', false);
+			rejectAll(report, dataRowsOf(records, headerIndex), '文件含身份信息列，已拒绝', false);
 			return result;
 		}
 		for (const column of identifying) dropped.add(column.index);
 		report.droppedColumns = identifying.map((c) => c.header);
 	}
-	const keptIndexes = headers.map((_, i) => i).filter((i) => !dropped.has(i));
-	const keptHeaders = keptIndexes.map((i) => headers[i] ?? '');
 
-	const { match, best } = recognizeFile(keptHeaders);
-	if (!match) {
+	const layout =
+		reading && dropped.size === droppedByHeader.size ? reading.layout : layoutOf(headers, dropped);
+	if (!('match' in layout)) {
+		const { best } = layout;
 		report.status = 'unrecognised';
 		fileProblem(
 			`无法识别文件类型：最接近“${best.spec.label}”，但缺少必填列 ${best.missing.map((m) => `“${m}”`).join('、')}`
 		);
-		rejectAll(report, dataRows, '文件类型无法识别');
+		rejectAll(report, dataRowsOf(records, headerIndex), '文件类型无法识别');
 		return result;
 	}
+	if (!reading || reading.layout !== layout) {
+		// Columns found by value are dropped: read the rows again without them.
+		reading = new RowReading(input.name, layout);
+		for (const row of dataRowsOf(records, headerIndex)) reading.read(row.line, row.cells);
+	}
+	const { match } = layout;
 	result.kind = match.kind;
 	report.kind = match.kind;
 	report.kindLabel = fileKindSpec(match.kind).label;
@@ -198,62 +322,13 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 			severity: 'warning'
 		});
 	}
-	const headerOfKey = new Map<string, string>();
-	match.keys.forEach((key, i) => {
-		if (key) headerOfKey.set(key, keptHeaders[i] ?? key);
-	});
-	const unknownPositions = match.keys.flatMap((key, i) =>
-		key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
-	);
-
-	const columnName = (key: string) =>
-		headerOfKey.get(key) ?? fileKindSpec(match.kind).columns.find((c) => c.key === key)?.zh ?? key;
-	const toProblem = (issue: CellIssue, line: number, severity: Problem['severity']): Problem => ({
-		file: input.name,
-		line,
-		column: issue.key ? columnName(issue.key) : null,
-		value: issue.value,
-		reason: issue.reason,
-		severity
-	});
-	const columns = new FileColumns(
-		new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
-	);
-	const sanitizedRows: string[][] | null = dropped.size ? [keptHeaders] : null;
-	for (const { line, cells: allCells } of dataRows) {
-		const cells = dropped.size ? keptIndexes.map((i) => allCells[i] ?? '') : allCells;
-		sanitizedRows?.push(cells);
-		const reader = new RowReader(cells, columns);
-		if (
-			cells.length > keptHeaders.length &&
-			cells.slice(keptHeaders.length).some((c) => c.trim() !== '')
-		) {
-			reader.errors.push({
-				key: null,
-				value: '',
-				reason: `字段数 ${cells.length} 多于表头的 ${keptHeaders.length} 列，数据可能错位`
-			});
-		}
-		const extra = unknownPositions.length
-			? JSON.stringify(
-					Object.fromEntries(unknownPositions.map((i) => [keptHeaders[i], cells[i] ?? '']))
-				)
-			: null;
-		const outcome: RowOutcome<AnyRow> = ROW_READERS[match.kind](reader, input.name, line, extra);
-		for (const issue of outcome.errors) report.problems.push(toProblem(issue, line, 'error'));
-		for (const issue of outcome.warnings) report.problems.push(toProblem(issue, line, 'warning'));
-		if (outcome.warnings.length > 0) report.rowsWithWarnings += 1;
-		if (outcome.row === null) {
-			report.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });
-			continue;
-		}
-		result.rows.push({ line, cells, row: outcome.row });
-	}
+	for (const problem of reading.problems) report.problems.push(problem);
+	report.rejectedRows = reading.rejectedRows;
+	report.rowsWithWarnings = reading.rowsWithWarnings;
+	result.rows = reading.rows;
+	const finalReading = reading;
+	result.cellsAt = (line) => finalReading.kept(records.at(line - 1));
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
-	result.sanitizedText = sanitizedRows ? serializeRecords(sanitizedRows) : text;
+	result.sanitizedText = reading.sanitizedLines ? reading.sanitizedLines.join('\n') : text;
 	return result;
-}
-
-function serializeRecords(records: string[][]): string {
-	return records.map((r) => r.map(csvField).join(',')).join('\n');
 }
