@@ -244,12 +244,10 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 	let reading =
 		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
 	let rowsRead = 0;
-	let firstDataLine = 0;
 	for (let i = headerIndex + 1; i < records.length; i++) {
 		const cells = records.at(i);
 		if (isBlankRecord(cells)) continue;
-		if (rowsRead === 0) firstDataLine = i + 1;
-		scan.scan(cells, rowsRead + firstDataLine);
+		scan.scan(cells, i + 1);
 		rowsRead += 1;
 		reading?.read(i + 1, cells);
 	}
@@ -288,7 +286,12 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 		fileProblem(
 			`无法识别文件类型：最接近“${best.spec.label}”，但缺少必填列 ${best.missing.map((m) => `“${m}”`).join('、')}`
 		);
-		rejectAll(report, dataRowsOf(records, headerIndex), '文件类型无法识别');
+		// Columns the user chose to drop stay out of the rejected rows too (blank, to keep the columns aligned).
+		const withoutDropped = [...dataRowsOf(records, headerIndex)].map((r) => ({
+			line: r.line,
+			cells: r.cells.map((cell, i) => (dropped.has(i) ? '' : cell))
+		}));
+		rejectAll(report, withoutDropped, '文件类型无法识别');
 		return result;
 	}
 	if (!reading || reading.layout !== layout) {

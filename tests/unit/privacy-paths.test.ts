@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/lib/import/pipeline';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('privacy guard on awkward paths', () => {
+	it('names the line of an identifying value even after blank rows', () => {
+		const text = [
+			'申报编号,企业编码,申报年度,盟市,行业代码,规上企业,申报层级,审核状态,认定层级,备注',
+			'D1,E1,2025,呼和浩特市,C26,是,基础级,已认定,基础级,',
+			'',
+			'D2,E2,2025,包头市,C31,是,基础级,已认定,基础级,13912345678'
+		].join('\n');
+		const [report] = importFiles([{ name: 'decl.csv', bytes: bytes(text) }]).reports;
+		expect(report!.status).toBe('refused');
+		expect(report!.identifyingColumns[0]).toMatchObject({ header: '备注' });
+		expect(report!.identifyingColumns[0]!.reason).toBe('第 4 行的值形如电话号码');
+	});
+
+	it('a dropped column stays out of the rejected rows of a file that is then not recognised', () => {
+		const text = ['企业名称,随便一列', '某某稀土有限公司,x', '另一家煤业有限公司,y'].join('\n');
+		const result = importFiles([{ name: 'odd.csv', bytes: bytes(text) }], {
+			dropIdentifyingColumns: new Set(['odd.csv'])
+		});
+		const [report] = result.reports;
+		expect(report!.status).toBe('unrecognised');
+		expect(report!.rowsRejected).toBe(2);
+		expect(JSON.stringify(report!.rejectedRows)).not.toContain('有限公司');
+	});
+});
