@@ -13,6 +13,8 @@ const PAGES: [string, string][] = [
 	['industry/', 'industry'],
 	['scenario/', 'scenario'],
 	['assessment/', 'assessment'],
+	['plan/', 'plan'],
+	['report/2026/', 'report-2026'],
 	['data/', 'data'],
 	['explore/sql/', 'explore-sql'],
 	['explore/', 'explore-pivot'],
@@ -35,7 +37,8 @@ try {
 				'policy/': 'main',
 				'explore/sql/': '.schema details',
 				'explore/': '[data-testid=pivot-table]',
-				'self-assessment/': 'main'
+				'self-assessment/': 'main',
+				'report/2026/': '[data-testid=annual-report]'
 			}[path] ?? '[data-figures=live], [data-phase=ready]';
 		await page.waitForSelector(live, { timeout: 60_000 });
 		await page.waitForTimeout(1000); // charts draw
