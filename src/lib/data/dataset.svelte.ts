@@ -5,6 +5,7 @@
  */
 import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
 import { loadCsvTexts } from '../db/load';
+import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { computeSummary, type Summary } from '../db/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
 import type { InputFile } from '../import/read-file';
@@ -69,6 +70,8 @@ class Dataset {
 	notes: string[] = $state([]);
 	error: string | null = $state(null);
 	damagedStore = $state(false);
+	/** DuckDB could not start: what happened and what to do (the prerendered figures stay). */
+	engineFailure: EngineFailure | null = $state(null);
 	/** Local storage could not be read or written: the data works but will not survive a reload. */
 	storageProblem: string | null = $state(null);
 	summary: Summary | null = $state(null);
@@ -208,7 +211,10 @@ class Dataset {
 			const imported = performance.now();
 			this.phase = 'loading';
 			this.progressText = '正在启动 DuckDB…';
-			const engine = (this.engine = await enginePromise);
+			const engine = (this.engine = await enginePromise.catch((error: unknown) => {
+				this.engineFailure = describeEngineFailure(error);
+				throw new Error(this.engineFailure.what, { cause: error });
+			}));
 			const tables = Object.keys(result.csv);
 			await loadCsvTexts(engine, SQL_SOURCES, result.csv, (table) => {
 				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;
