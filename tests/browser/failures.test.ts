@@ -5,6 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { MAX_IMPORT_BYTES } from '../../src/lib/data/size-limit';
 import { launchBrowser } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -190,5 +192,39 @@ describe('when the stored data is damaged', () => {
 		);
 		await expect(page.getByTestId('damaged-store').count()).resolves.toBe(0);
 		await context.close();
+	});
+});
+
+describe('when the files are too large for the tab', () => {
+	it('refuses them before reading, says why, and keeps the data already loaded', async () => {
+		mkdirSync('test-results', { recursive: true });
+		const path = 'test-results/too-large-申报明细.csv';
+		// Only the size matters: the page refuses the file before reading a byte of it.
+		writeFileSync(path, Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a'));
+		const context = await browser.newContext({ locale: 'zh-CN' });
+		const page = await context.newPage();
+		let crashed = false;
+		page.on('crash', () => (crashed = true));
+		try {
+			await page.goto(`${siteUrl}data/`);
+			await page.waitForSelector(
+				'[data-testid=data-source][data-source=sample][data-phase=ready]',
+				{
+					timeout: 60_000
+				}
+			);
+			await page.getByTestId('file-input').setInputFiles(path);
+			await expect(page.getByTestId('data-error').textContent()).resolves.toContain(
+				'超过本机浏览器能可靠处理'
+			);
+			await expect(page.getByTestId('data-source').getAttribute('data-source')).resolves.toBe(
+				'sample'
+			);
+			await expect(page.getByTestId('data-summary').count()).resolves.toBe(1);
+			expect(crashed).toBe(false);
+		} finally {
+			await context.close();
+			rmSync(path, { force: true });
+		}
 	});
 });

@@ -12,6 +12,7 @@ import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
+import { importSizeProblem } from './size-limit';
 import { clearDataset, DamagedStoreError, loadDataset, saveDataset } from './store';
 
 export type DataSource = 'none' | 'sample' | 'user';
@@ -135,8 +136,15 @@ class Dataset {
 	async addFiles(list: readonly File[]): Promise<void> {
 		const added: SourceFile[] = list.map((file) => ({ name: file.name, blob: file }));
 		const names = new Set(added.map((f) => f.name));
+		const next = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
+		// Refused before a byte is read: the data loaded so far stays as it is.
+		const tooLarge = importSizeProblem(next.map((f) => f.blob.size));
+		if (tooLarge) {
+			this.error = tooLarge;
+			return;
+		}
 		for (const name of names) this.drop.delete(name);
-		this.userFiles = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
+		this.userFiles = next;
 		await this.run(this.userFiles, 'user', true);
 	}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEngineFailure, EngineStartError } from '../../src/lib/db/engine-failure';
+import { importSizeProblem, MAX_IMPORT_BYTES } from '../../src/lib/data/size-limit';
 
 describe('why DuckDB did not start, in Chinese', () => {
 	it('reads the cause from what the browser threw', () => {
@@ -28,5 +29,15 @@ describe('why DuckDB did not start, in Chinese', () => {
 		const other = describeEngineFailure(new Error('boom 42'));
 		expect(other.what).toContain('boom 42');
 		expect(other.todo).toMatch(/^请/);
+	});
+});
+
+describe('files too large for one tab', () => {
+	it('are refused by their total size, with the sizes and what to do', () => {
+		expect(importSizeProblem([40, 60], 100)).toBeNull();
+		const problem = importSizeProblem([150 * 2 ** 20, 60 * 2 ** 20]);
+		expect(problem).toContain('210 MB');
+		expect(problem).toContain(`${MAX_IMPORT_BYTES / 2 ** 20} MB`);
+		expect(problem).toContain('请');
 	});
 });
