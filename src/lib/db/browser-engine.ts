@@ -157,6 +157,8 @@ async function checkWasmResponse(url: string): Promise<void> {
 	} catch (error) {
 		throw new EngineStartError('wasm-download', `${url}: ${String(error)}`);
 	}
+	// Read the (empty) body, so the request completes rather than being dropped unread.
+	await response.arrayBuffer().catch(() => undefined);
 	if (!response.ok) throw new EngineStartError('wasm-download', `${url}: HTTP ${response.status}`);
 	const type = response.headers.get('content-type') ?? '';
 	if (!type.startsWith('application/wasm'))
