@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
+import { runBigFile } from './bench-big-file';
 import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
 import { startStaticServer } from './serve.js';
 
@@ -201,7 +202,37 @@ dashboardLines.push(
 	'',
 	`Initial JavaScript of 总览 (wasm and workers excluded): ${js.files} files, ${(js.bytes / 1024).toFixed(1)} KB gzip.`
 );
-const report = [...lines, ...viewLines, ...dashboardLines].join('\n');
+// Files of 100 and 200 MB: does the tab survive, how long, how much memory (--no-big-file skips).
+const bigFileLines: string[] = [];
+if (!args.includes('--no-big-file')) {
+	const bigBrowser = await chromium.launch({
+		executablePath: chromiumPath,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	const bigPid = Number(
+		spawnSync('pgrep', ['-n', '-f', `${chromiumPath}.*--remote-debugging-pipe`], {
+			encoding: 'utf8'
+		}).stdout.trim()
+	);
+	const { server: bigServer, url: bigUrl } = await startStaticServer({ dir: 'build' });
+	try {
+		bigFileLines.push(
+			'',
+			'| one file | chosen → result | peak renderer RSS | tab survived | outcome |',
+			'|---|---|---|---|---|'
+		);
+		for (const megabytes of [100, 200]) {
+			const run = await runBigFile(bigBrowser, bigUrl, megabytes, () => rendererRssMb(bigPid));
+			bigFileLines.push(
+				`| ${run.megabytes.toFixed(0)} MB 申报明细 | ${f(run.ms)} | ${Math.round(run.peakRendererMb)} MB | ${run.survived ? 'yes' : 'no'} | ${run.outcome.replace(/\|/g, '/').slice(0, 160)} |`
+			);
+		}
+	} finally {
+		await bigBrowser.close();
+		bigServer.close();
+	}
+}
+const report = [...lines, ...viewLines, ...dashboardLines, ...bigFileLines].join('\n');
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.md', report + '\n');
 console.log(report);

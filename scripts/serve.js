@@ -15,7 +15,21 @@ export function startStaticServer(options = {}) {
 	const dir = resolve(options.dir ?? 'build');
 	if (!existsSync(dir)) throw new Error(`没有找到构建目录 ${dir}，请先运行 npm run build`);
 	const basePath = (options.basePath ?? process.env.BASE_PATH ?? '').replace(/\/$/, '');
-	const files = sirv(dir, { dev: false, etag: true, gzip: false, brotli: false });
+	const files = sirv(dir, {
+		dev: false,
+		etag: true,
+		gzip: false,
+		brotli: false,
+		setHeaders(res, pathname) {
+			// Hashed file names never change content: cached for good, so a page that lost its
+			// network still starts its workers (see SECURITY.md for the headers a server should send).
+			if (pathname.startsWith('/_app/immutable/'))
+				res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+			res.setHeader('x-content-type-options', 'nosniff');
+			res.setHeader('referrer-policy', 'no-referrer');
+			res.setHeader('content-security-policy', "frame-ancestors 'self'");
+		}
+	});
 	const server = createServer((req, res) => {
 		if (basePath && req.url) {
 			if (!req.url.startsWith(basePath + '/')) {

@@ -5,8 +5,8 @@ import type { TierKey } from './domain/catalogue';
 
 export const TIER_COLORS: Readonly<Record<TierKey, string>> = {
 	basic: '#2f6db5',
-	advanced: '#23875b',
-	excellent: '#b57d00',
+	advanced: '#1e7a52',
+	excellent: '#946500',
 	leading: '#b8412a'
 };
 

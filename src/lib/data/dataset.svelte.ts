@@ -5,12 +5,14 @@
  */
 import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
 import { loadCsvTexts } from '../db/load';
+import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { computeSummary, type Summary } from '../db/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
 import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
+import { importSizeProblem } from './size-limit';
 import { clearDataset, DamagedStoreError, loadDataset, saveDataset } from './store';
 
 export type DataSource = 'none' | 'sample' | 'user';
@@ -69,6 +71,8 @@ class Dataset {
 	notes: string[] = $state([]);
 	error: string | null = $state(null);
 	damagedStore = $state(false);
+	/** DuckDB could not start: what happened and what to do (the prerendered figures stay). */
+	engineFailure: EngineFailure | null = $state(null);
 	/** Local storage could not be read or written: the data works but will not survive a reload. */
 	storageProblem: string | null = $state(null);
 	summary: Summary | null = $state(null);
@@ -132,8 +136,15 @@ class Dataset {
 	async addFiles(list: readonly File[]): Promise<void> {
 		const added: SourceFile[] = list.map((file) => ({ name: file.name, blob: file }));
 		const names = new Set(added.map((f) => f.name));
+		const next = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
+		// Refused before a byte is read: the data loaded so far stays as it is.
+		const tooLarge = importSizeProblem(next.map((f) => f.blob.size));
+		if (tooLarge) {
+			this.error = tooLarge;
+			return;
+		}
 		for (const name of names) this.drop.delete(name);
-		this.userFiles = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
+		this.userFiles = next;
 		await this.run(this.userFiles, 'user', true);
 	}
 
@@ -208,7 +219,10 @@ class Dataset {
 			const imported = performance.now();
 			this.phase = 'loading';
 			this.progressText = '正在启动 DuckDB…';
-			const engine = (this.engine = await enginePromise);
+			const engine = (this.engine = await enginePromise.catch((error: unknown) => {
+				this.engineFailure = describeEngineFailure(error);
+				throw new Error(this.engineFailure.what, { cause: error });
+			}));
 			const tables = Object.keys(result.csv);
 			await loadCsvTexts(engine, SQL_SOURCES, result.csv, (table) => {
 				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;

@@ -9,6 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { ENGINE_SETTINGS_SQL, type SqlEngine, type SqlSources } from './engine';
+import { EngineStartError } from './engine-failure';
 import schemaSql from './schema.sql?raw';
 import viewsSql from './views.sql?raw';
 
@@ -36,6 +37,8 @@ export class BrowserEngine implements SqlEngine {
 	) {}
 
 	static async start(choice: BundleChoice): Promise<BrowserEngine> {
+		if (typeof WebAssembly === 'undefined')
+			throw new EngineStartError('no-webassembly', 'WebAssembly is not available');
 		const duckdb = await import('@duckdb/duckdb-wasm');
 		const bundles = {
 			mvp: {
@@ -49,9 +52,12 @@ export class BrowserEngine implements SqlEngine {
 		};
 		const bundle = choice === 'auto' ? await duckdb.selectBundle(bundles) : bundles[choice];
 		if (!bundle.mainWorker) throw new Error('duckdb-wasm: no worker for the chosen bundle');
-		const worker = new Worker(bundle.mainWorker);
+		await checkWasmResponse(bundle.mainModule);
+		const worker = new Worker(new URL('./duckdb-guard.worker.ts', import.meta.url));
+		worker.postMessage({ duckdbWorker: bundle.mainWorker });
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await db.instantiate(bundle.mainModule);
+		// A failure inside duckdb-wasm's worker is not always passed back: listen for it too.
+		await Promise.race([db.instantiate(bundle.mainModule), workerFailure(worker)]);
 		const connection = await db.connect();
 		await connection.query(ENGINE_SETTINGS_SQL);
 		return new BrowserEngine(
@@ -138,6 +144,41 @@ function toDisplayValue(value: unknown): unknown {
 	if (value !== null && typeof value === 'object')
 		return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v));
 	return value;
+}
+
+/**
+ * The server must send the wasm as application/wasm, or the browser refuses to compile it (and
+ * duckdb-wasm's worker then never answers). A HEAD request says so before 34 MB are fetched.
+ */
+async function checkWasmResponse(url: string): Promise<void> {
+	let response: Response;
+	try {
+		response = await fetch(url, { method: 'HEAD' });
+	} catch (error) {
+		throw new EngineStartError('wasm-download', `${url}: ${String(error)}`);
+	}
+	// Read the (empty) body, so the request completes rather than being dropped unread.
+	await response.arrayBuffer().catch(() => undefined);
+	if (!response.ok) throw new EngineStartError('wasm-download', `${url}: HTTP ${response.status}`);
+	const type = response.headers.get('content-type') ?? '';
+	if (!type.startsWith('application/wasm'))
+		throw new EngineStartError('wasm-mime', `${url}: Content-Type ${type || '(none)'}`);
+}
+
+/** Rejects when the worker reports an uncaught error (it never resolves otherwise). */
+function workerFailure(worker: Worker): Promise<never> {
+	return new Promise((_, reject) => {
+		worker.addEventListener(
+			'error',
+			(event) => {
+				event.preventDefault();
+				reject(new Error(event.message || 'worker error'));
+			},
+			{
+				once: true
+			}
+		);
+	});
 }
 
 let started: Promise<BrowserEngine> | null = null;

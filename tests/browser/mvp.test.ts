@@ -1,0 +1,74 @@
+/**
+ * Old browser cores (Chromium < 95, common on intranets) get duckdb-wasm's mvp bundle. `?duckdb=mvp`
+ * forces it here: the dashboard goes live on it and shows exactly the figures of the eh bundle.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { waitUntilSettled } from './trust';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** What the user reads: cards, tables, and every chart's series data. */
+async function figures(page: Page) {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('[data-testid=chart]')].every(
+			(c) => c.getAttribute('data-ready') === 'true'
+		)
+	);
+	return page.evaluate(() => ({
+		cards: [...document.querySelectorAll('[data-testid$=-value]')].map((e) => e.textContent),
+		tables: [...document.querySelectorAll('[data-testid=data-table] tbody tr')].map(
+			(tr) => tr.textContent
+		),
+		charts: [...document.querySelectorAll('[data-testid=chart] .canvas')].map((element) =>
+			JSON.stringify(
+				(
+					element as unknown as {
+						echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
+					}
+				).echartsInstance
+					.getOption()
+					.series.map((s) => s.data)
+			)
+		)
+	}));
+}
+
+/** Open `url` live; return its figures and the wasm files it fetched. */
+async function liveFigures(url: string) {
+	const context = await browser.newContext({ locale: 'zh-CN' });
+	const page = await context.newPage();
+	const wasm: string[] = [];
+	page.on('request', (request) => {
+		const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+		if (request.method() === 'GET' && name.endsWith('.wasm')) wasm.push(name.split('.')[0] ?? '');
+	});
+	await page.goto(url);
+	await expect(waitUntilSettled(page)).resolves.toBe('live');
+	const shown = await figures(page);
+	await context.close();
+	return { shown, wasm };
+}
+
+describe('the mvp bundle (old browser cores)', () => {
+	for (const path of ['', 'region/', 'scenario/']) {
+		it(`/${path}?duckdb=mvp goes live on the mvp wasm with the same figures as eh`, async () => {
+			const mvp = await liveFigures(`${siteUrl}${path}?duckdb=mvp`);
+			const eh = await liveFigures(`${siteUrl}${path}`);
+			expect(mvp.wasm).toEqual(['duckdb-mvp']);
+			expect(eh.wasm).toEqual(['duckdb-eh']);
+			expect(mvp.shown.charts.length).toBeGreaterThan(0);
+			for (const series of mvp.shown.charts) expect(series).toMatch(/\d/);
+			expect(mvp.shown).toEqual(eh.shown);
+		});
+	}
+});
