@@ -2,7 +2,11 @@
  * Debian's Chromium driven by playwright-core, with the flags this machine needs, and a
  * record of every request so tests can assert that nothing leaves the site.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Summary } from '../../src/lib/db/summary';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,4 +59,25 @@ export async function openPage(browser: Browser, url: string): Promise<TrackedPa
 export function foreignRequests(requests: string[], siteUrl: string): string[] {
 	const origin = new URL(siteUrl).origin;
 	return requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+}
+
+/** Drop files on the 数据 page's drop zone the way a user drags them from the desktop. */
+export async function dropFiles(page: Page, paths: string[]): Promise<void> {
+	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
+	const transfer = await page.evaluateHandle((list) => {
+		const dt = new DataTransfer();
+		for (const f of list)
+			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
+		return dt;
+	}, files);
+	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
+}
+
+/** `npm run summary -- --data <dir> [--year Y]`, as the department runs it. */
+export function cliSummary(dir: string, year?: number): Summary {
+	const args = ['tsx', 'scripts/summary.ts', '--data', dir];
+	if (year !== undefined) args.push('--year', String(year));
+	return JSON.parse(
+		execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+	) as Summary;
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,10 +5,9 @@ import { queryOverview } from '../../src/lib/dashboard/queries';
 import { NO_FILTERS } from '../../src/lib/dashboard/types';
 import { loadTables } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import type { Summary } from '../../src/lib/db/summary';
 import { formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
-import { foreignRequests, launchBrowser, openPage } from './browser';
+import { cliSummary, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -78,12 +76,7 @@ describe('dashboard pages in Chromium', () => {
 	}
 
 	it('总览 cards show the same numbers as npm run summary, before and after DuckDB', async () => {
-		const summary = JSON.parse(
-			execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', 'data/sample'], {
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'ignore']
-			})
-		) as Summary;
+		const summary = cliSummary('data/sample');
 		const expectCards = async (page: Page) => {
 			await expect(cardValue(page, 'card-coverage')).resolves.toBe(
 				formatPercent(summary.coverage.overall.rate ?? NaN)

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTables } from '../../src/lib/db/load';
@@ -7,7 +6,7 @@ import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { computeSummary, type Summary } from '../../src/lib/db/summary';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
-import { foreignRequests, launchBrowser, openPage } from './browser';
+import { dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -30,18 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-/** Drop files on the drop zone the way a user drags them from the desktop. */
-async function dropFiles(page: Page, paths: string[]) {
-	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
-	const transfer = await page.evaluateHandle((list) => {
-		const dt = new DataTransfer();
-		for (const f of list)
-			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
-		return dt;
-	}, files);
-	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
-}
 
 /** The dataset is live: imported, loaded into DuckDB and (for the user's files) stored. */
 const ready = (page: Page, source: 'sample' | 'user') =>

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Summary } from '../../src/lib/db/summary';
 import { formatPercent } from '../../src/lib/format';
-import { foreignRequests, launchBrowser, openPage } from './browser';
+import { cliSummary, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 const FIXTURE = 'tests/fixtures/plan';
@@ -13,12 +12,7 @@ let summary: Summary;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	summary = JSON.parse(
-		execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', FIXTURE], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore']
-		})
-	) as Summary;
+	summary = cliSummary(FIXTURE);
 }, 120_000);
 afterAll(async () => {
 	await browser?.close();
@@ -28,16 +22,10 @@ async function dropFixture(page: Page) {
 	await page.waitForSelector('[data-testid=data-source][data-source=sample][data-phase=ready]', {
 		timeout: 60_000
 	});
-	const files = readdirSync(FIXTURE)
+	const paths = readdirSync(FIXTURE)
 		.filter((name) => name.endsWith('.csv'))
-		.map((name) => ({ name, bytes: [...readFileSync(`${FIXTURE}/${name}`)] }));
-	const transfer = await page.evaluateHandle((list) => {
-		const dt = new DataTransfer();
-		for (const f of list)
-			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
-		return dt;
-	}, files);
-	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
+		.map((name) => `${FIXTURE}/${name}`);
+	await dropFiles(page, paths);
 	await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
 		timeout: 60_000
 	});

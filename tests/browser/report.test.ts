@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Summary } from '../../src/lib/db/summary';
 import { formatPercent } from '../../src/lib/format';
-import { foreignRequests, launchBrowser, openPage } from './browser';
+import { cliSummary, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -12,12 +11,7 @@ let summary: Summary;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	summary = JSON.parse(
-		execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', 'data/sample'], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore']
-		})
-	) as Summary;
+	summary = cliSummary('data/sample');
 }, 120_000);
 afterAll(async () => {
 	await browser?.close();
