@@ -83,6 +83,11 @@ async function useOffline(page: Page, path: string) {
 		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
 			timeout: 60_000
 		});
+	} else if (path === 'report/preview/') {
+		await page.getByTestId('preview-region').selectOption('150200');
+		await page.waitForFunction(() =>
+			document.querySelector('#report-title')?.textContent?.includes('包头市')
+		);
 	} else if (path === 'policy/') {
 		await page.getByTestId('scenario-search').fill('质量');
 		await expect(page.getByTestId('scenario-count').textContent()).resolves.not.toMatch(/显示 40 /);

@@ -82,6 +82,8 @@ export async function waitUntilSettled(page: Page): Promise<string> {
 			if (location.pathname.endsWith('/explore/'))
 				return q('[data-testid=pivot-table] tbody tr') ? 'live' : false;
 			if (location.pathname.endsWith('/explore/sql/')) return q('.schema details') ? 'live' : false;
+			if (location.pathname.endsWith('/report/preview/'))
+				return q('[data-testid=annual-report]') ? 'live' : false;
 			return 'static';
 		},
 		undefined,

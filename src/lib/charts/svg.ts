@@ -30,12 +30,16 @@ echarts.use([
 	LegacyGridContainLabel
 ]);
 
-/** One chart drawn to an SVG string of the given size (px). */
+/**
+ * One chart drawn to an SVG string of the given size (px). ECharts adds a `<style>` of hover
+ * effects; a printed, static chart has no hover, and the site's CSP allows no inline style
+ * element, so it is left out.
+ */
 export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption(option);
-		return chart.renderToSVGString();
+		return chart.renderToSVGString().replace(/<style[\s\S]*?<\/style>/g, '');
 	} finally {
 		chart.dispose();
 	}
