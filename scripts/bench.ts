@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --scales 1,10,100]` — prints, per data scale, in Node and in Chromium:
- * parse + validate time, load time, rows/s, peak memory, and each view's query time.
+ * `npm run bench [-- --scales 1,10,100] [--dashboard-only]` — prints, per data scale, in Node and
+ * in Chromium: parse + validate time, load time, rows/s, peak memory, and each view's query time;
+ * then the dashboard timings (scales up to 10×). `--dashboard-only` skips all but the latter.
  * Synthetic data comes from scripts/make-sample.ts (scale N = N × the sample). Timing lives
  * here, never in the tests. Writes the tables to test-results/bench.md as well.
  */
@@ -19,6 +20,7 @@ const scalesArg = args[args.indexOf('--scales') + 1];
 const scales = (args.includes('--scales') && scalesArg ? scalesArg : '1,10,100')
 	.split(',')
 	.map(Number);
+const dashboardOnly = args.includes('--dashboard-only');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve('test-results/bench-data');
 
@@ -153,7 +155,7 @@ lines.push(
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 const viewLines: string[] = ['', '| scale | view | Node | Chromium |', '|---|---|---|---|'];
 try {
-	for (const scale of scales) {
+	for (const scale of dashboardOnly ? [] : scales) {
 		const dir = dataFor(scale);
 		const node = runNode(dir);
 		const web = await runBrowser(url, dir);
@@ -204,15 +206,15 @@ dashboardLines.push(
 );
 // Files of 100 and 200 MB: does the tab survive, how long, how much memory (--no-big-file skips).
 const bigFileLines: string[] = [];
-if (!args.includes('--no-big-file')) {
+if (!dashboardOnly && !args.includes('--no-big-file')) {
+	const bigMarker = `bench-big-file=${process.pid}-${Date.now()}`;
 	const bigBrowser = await chromium.launch({
 		executablePath: chromiumPath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', `--${bigMarker}`]
 	});
+	// Its own Chromium, by the marker flag (not "the newest", which may be another session's).
 	const bigPid = Number(
-		spawnSync('pgrep', ['-n', '-f', `${chromiumPath}.*--remote-debugging-pipe`], {
-			encoding: 'utf8'
-		}).stdout.trim()
+		spawnSync('pgrep', ['-o', '-f', bigMarker], { encoding: 'utf8' }).stdout.trim()
 	);
 	const { server: bigServer, url: bigUrl } = await startStaticServer({ dir: 'build' });
 	try {
@@ -232,7 +234,11 @@ if (!args.includes('--no-big-file')) {
 		bigServer.close();
 	}
 }
-const report = [...lines, ...viewLines, ...dashboardLines, ...bigFileLines].join('\n');
+const report = (
+	dashboardOnly
+		? [lines[0], ...dashboardLines]
+		: [...lines, ...viewLines, ...dashboardLines, ...bigFileLines]
+).join('\n');
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.md', report + '\n');
 console.log(report);

@@ -126,8 +126,53 @@ function starts(rows: BasicDeclaration[]) {
 	};
 }
 
+/** The cube's rows by year, then by 盟市: a slice then reads only its own cells. */
+interface CubeIndex {
+	enterprises: Map<number, Map<string, EnterpriseCell[]>>;
+	declarations: Map<number, Map<string, DeclarationCell[]>>;
+	basic: Map<number, Map<string, BasicDeclaration[]>>;
+}
+
+function byYearAndRegion<R extends { year: number; region: string }>(
+	rows: readonly R[]
+): Map<number, Map<string, R[]>> {
+	const index = new Map<number, Map<string, R[]>>();
+	for (const row of rows) {
+		let year = index.get(row.year);
+		if (!year) index.set(row.year, (year = new Map()));
+		const cells = year.get(row.region);
+		if (cells) cells.push(row);
+		else year.set(row.region, [row]);
+	}
+	return index;
+}
+
+const indexes = new WeakMap<Cube, CubeIndex>();
+
+function indexOf(cube: Cube): CubeIndex {
+	let index = indexes.get(cube);
+	if (!index) {
+		index = {
+			enterprises: byYearAndRegion(cube.enterprises),
+			declarations: byYearAndRegion(cube.declarations),
+			basic: byYearAndRegion(cube.basic)
+		};
+		indexes.set(cube, index);
+	}
+	return index;
+}
+
+/** The year's rows of one 盟市, or of all when `region` is null. */
+function rowsOf<R>(index: Map<number, Map<string, R[]>>, year: number, region: string | null): R[] {
+	const byRegion = index.get(year);
+	if (!byRegion) return [];
+	if (region !== null) return byRegion.get(region) ?? [];
+	return [...byRegion.values()].flat();
+}
+
 /** 总览 for the filters, as `overviewPage` in pages.ts computes it in SQL. */
 export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage | null {
+	const index = indexOf(cube);
 	const year =
 		f.year !== null && cube.years.includes(f.year) ? f.year : cube.years[cube.years.length - 1];
 	if (year === undefined) return null;
@@ -138,19 +183,18 @@ export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage 
 		inSlice(r, region) && (f.status === null || r.status === f.status);
 
 	const trend: TrendPoint[] = cube.years.map((y) => {
-		const cells = cube.enterprises.filter((c) => c.year === y && inSlice(c));
+		const cells = rowsOf(index.enterprises, y, f.region).filter((c) => inSlice(c));
 		const covered = sum(cells.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
 		return {
 			year: y,
 			coverage: coverageOf(covered, denominator(cube, y, f.region, f.industry)),
 			tiers: tierCounts(cells),
-			basicStarts: starts(cube.basic.filter((r) => r.year === y && basicInSlice(r)))
+			basicStarts: starts(rowsOf(index.basic, y, f.region).filter((r) => basicInSlice(r)))
 		};
 	});
 	const point = trend.find((p) => p.year === year);
-	const declarations = cube.declarations.filter(
+	const declarations = rowsOf(index.declarations, year, f.region).filter(
 		(d) =>
-			d.year === year &&
 			inSlice(d) &&
 			(f.tier === null || d.tier === f.tier) &&
 			(f.status === null || d.status === f.status)
@@ -167,18 +211,19 @@ export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage 
 	};
 
 	const regionRows: RegionRow[] = regions.map((region) => {
-		const cells = cube.enterprises.filter((c) => c.year === year && inSlice(c, region.code));
+		const cells = rowsOf(index.enterprises, year, region.code).filter((c) =>
+			inSlice(c, region.code)
+		);
 		const covered = sum(cells.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
-		const decl = cube.declarations.filter(
+		const decl = rowsOf(index.declarations, year, region.code).filter(
 			(d) =>
-				d.year === year &&
 				inSlice(d, region.code) &&
 				(f.tier === null || d.tier === f.tier) &&
 				(f.status === null || d.status === f.status)
 		);
 		const basic =
 			f.tier === null || f.tier === 1
-				? cube.basic.filter((r) => r.year === year && basicInSlice(r, region.code))
+				? rowsOf(index.basic, year, region.code).filter((r) => basicInSlice(r, region.code))
 				: [];
 		return {
 			code: region.code,

@@ -10,7 +10,11 @@ import type { DashboardFilters } from './types';
 export type FigureSource = 'prerendered' | 'live';
 
 export class LivePage<T> {
-	value: T | null = $state(null);
+	/**
+	 * Replaced whole on each refresh, never changed in place: raw, so reading the figures (cards,
+	 * charts, the option memos' comparisons) does not go through deep reactive proxies.
+	 */
+	value: T | null = $state.raw(null);
 	source: FigureSource = $state('prerendered');
 	/** A live query is running (the figures shown may be for earlier filters). */
 	busy = $state(false);

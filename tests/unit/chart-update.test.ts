@@ -1,0 +1,134 @@
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { describe, expect, it } from 'vitest';
+import type { RegionRow, TrendPoint } from '../../src/lib/dashboard/types';
+import { regions, targets } from '../../src/lib/domain/catalogue';
+import { memoizeOption, sameData } from '../../src/lib/charts/memo';
+import { regionRankingOption } from '../../src/lib/charts/regions';
+import { coverageTrendOption } from '../../src/lib/charts/trend';
+import { REBUILT, sameForm, type Option } from '../../src/lib/components/chart-update';
+
+const coverage = (numerator: number, denominator: number | null) => ({
+	numerator,
+	denominator,
+	rate: denominator ? numerator / denominator : null
+});
+const tiers = { basic: 1, advanced: 0, excellent: 0, leading: 0 };
+const trend = (rates: [number, number, number | null][]): TrendPoint[] =>
+	rates.map(([year, numerator, denominator]) => ({
+		year,
+		coverage: coverage(numerator, denominator),
+		tiers,
+		basicStarts: { declared: 0, awarded: 0 }
+	}));
+const regionRows = (shift: number): RegionRow[] =>
+	regions.map((r, i) => ({
+		...r,
+		coverage: coverage((i * 7 + shift) % 40, i === 11 ? null : 100),
+		tiers,
+		basicStarts: { declared: 0, awarded: 0 },
+		declarations: i,
+		rejected: 0,
+		flagged: 0
+	}));
+
+/**
+ * The SVG's elements, sorted (an updated chart keeps its elements' order, a rebuilt one draws them
+ * in data order), with zrender's per-instance ids and class counters numbered by first appearance.
+ */
+function normalised(svg: string): string {
+	const seen = new Map<string, number>();
+	return svg
+		.replace(/zr\d+-cls-\d+|zr\d+/g, (id) => {
+			if (!seen.has(id)) seen.set(id, seen.size);
+			return `id${seen.get(id)}`;
+		})
+		.split('\n')
+		.sort()
+		.join('\n');
+}
+
+/** The SVG of `first` then `next` drawn on one chart, the way Chart.svelte applies `next`. */
+function drawBoth(first: EChartsOption, next: EChartsOption, inPlace: boolean): string {
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+	try {
+		chart.setOption(first, { notMerge: true });
+		chart.setOption(
+			next,
+			inPlace ? { replaceMerge: REBUILT.filter((k) => k in next) } : { notMerge: true }
+		);
+		return normalised(chart.renderToSVGString());
+	} finally {
+		chart.dispose();
+	}
+}
+
+describe('updating a chart in place', () => {
+	const pairs: [string, EChartsOption, EChartsOption][] = [
+		[
+			'trend, other data',
+			coverageTrendOption(trend([[2025, 80, 1000]]), targets),
+			coverageTrendOption(
+				trend([
+					[2024, 10, 900],
+					[2025, 120, 1000],
+					[2026, 5, null]
+				]),
+				targets
+			)
+		],
+		[
+			'trend, no data',
+			coverageTrendOption(trend([[2025, 80, 1000]]), targets),
+			coverageTrendOption([], targets)
+		],
+		[
+			'ranking, other data',
+			regionRankingOption(regionRows(0), targets.coverage.rate),
+			regionRankingOption(regionRows(13), targets.coverage.rate)
+		]
+	];
+	for (const [name, first, next] of pairs) {
+		it(`draws what a full rebuild draws: ${name}`, () => {
+			expect(sameForm(first as Option, next as Option)).toBe(true);
+			expect(drawBoth(first, next, true)).toBe(drawBoth(first, next, false));
+		});
+	}
+
+	it('is refused when a kept component changes form or a key comes or goes', () => {
+		const base = { tooltip: { trigger: 'axis', formatter: () => '' }, series: [] };
+		expect(sameForm(base, { ...base, tooltip: { trigger: 'item', formatter: () => 'x' } })).toBe(
+			true
+		);
+		expect(sameForm(base, { ...base, tooltip: { trigger: 'axis' } })).toBe(false);
+		expect(sameForm(base, { ...base, tooltip: { trigger: 'axis', confine: true } })).toBe(false);
+		expect(sameForm(base, { ...base, grid: {} })).toBe(false);
+		expect(sameForm({ ...base, grid: [{}, {}] }, { ...base, grid: [{}] })).toBe(false);
+		// Rebuilt components may differ freely.
+		expect(sameForm(base, { ...base, series: [{ type: 'bar', data: [1] }] })).toBe(true);
+	});
+});
+
+describe('memoizeOption', () => {
+	it('returns the same option for structurally equal inputs, a new one otherwise', () => {
+		let calls = 0;
+		const build = memoizeOption((rows: RegionRow[], rate: number) => {
+			calls += 1;
+			return regionRankingOption(rows, rate);
+		});
+		const a = build(regionRows(0), 0.25);
+		expect(build(regionRows(0), 0.25)).toBe(a);
+		expect(calls).toBe(1);
+		expect(build(regionRows(1), 0.25)).not.toBe(a);
+		expect(build(regionRows(1), 0.3)).not.toBe(a);
+		expect(calls).toBe(3);
+	});
+
+	it('compares plain data by value', () => {
+		expect(sameData({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toBe(true);
+		expect(sameData({ a: [1, { b: null }] }, { a: [1, { b: 0 }] })).toBe(false);
+		expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+		expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
+		expect(sameData(NaN, NaN)).toBe(true);
+	});
+});
