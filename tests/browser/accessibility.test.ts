@@ -152,11 +152,13 @@ describe('keyboard only', () => {
 	it('the file picker opens from the keyboard and imports the chosen file', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}data/`);
 		await waitUntilSettled(page);
+		// Listen before tabbing: the listener turns on Chromium's file-chooser interception, a
+		// protocol call that must land before the key does, or the dialog opens natively and
+		// the event never comes (seen once in CI when the two were sent together).
+		const chooserOpened = page.waitForEvent('filechooser');
 		await tabTo(page, '[data-testid=file-input]');
-		const [chooser] = await Promise.all([
-			page.waitForEvent('filechooser'),
-			page.keyboard.press('Space')
-		]);
+		await page.keyboard.press('Space');
+		const chooser = await chooserOpened;
 		await chooser.setFiles('tests/fixtures/import/decl-gbk.csv');
 		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
 			timeout: 60_000
