@@ -79,9 +79,12 @@ export async function runDashboard(
 				timeout: 120_000
 			});
 			await page.getByTestId('file-input').setInputFiles(readdirSync(dir).map((n) => join(dir, n)));
-			await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-				timeout: 300_000
-			});
+			await page.waitForSelector(
+				'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+				{
+					timeout: 300_000
+				}
+			);
 		}
 		const t0 = performance.now();
 		await page.goto(siteUrl, { waitUntil: 'commit' });

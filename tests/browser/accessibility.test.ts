@@ -160,9 +160,12 @@ describe('keyboard only', () => {
 		await page.keyboard.press('Space');
 		const chooser = await chooserOpened;
 		await chooser.setFiles('tests/fixtures/import/decl-gbk.csv');
-		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-			timeout: 60_000
-		});
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{
+				timeout: 60_000
+			}
+		);
 		await expect(
 			page.locator('[data-testid=file-report][data-file="decl-gbk.csv"]').count()
 		).resolves.toBe(1);

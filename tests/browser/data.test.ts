@@ -32,9 +32,10 @@ afterAll(async () => {
 
 /** The dataset is live: imported, loaded into DuckDB and (for the user's files) stored. */
 const ready = (page: Page, source: 'sample' | 'user') =>
-	page.waitForSelector(`[data-testid=data-source][data-source=${source}][data-phase=ready]`, {
-		timeout: 60_000
-	});
+	page.waitForSelector(
+		`[data-testid=data-source][data-source=${source}][data-phase=ready]${source === 'user' ? '[data-stored=saved]' : ''}`,
+		{ timeout: 60_000 }
+	);
 
 describe('数据 page in Chromium', () => {
 	it('loads the sample by default, labelled 示例数据, with the same figures as Node', async () => {
@@ -107,7 +108,10 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'sample');
 		const fixture = 'tests/fixtures/import/decl-company-name.csv';
 		await dropFiles(page, [fixture]);
-		await ready(page, 'user');
+		// Refused: nothing to keep, so it is ready without being stored.
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=none]'
+		);
 		const report = page.locator('[data-testid=file-report][data-file="decl-company-name.csv"]');
 		await expect(report.textContent()).resolves.toContain('已拒绝');
 		await expect(report.getByRole('alert').textContent()).resolves.toContain('企业名称');
@@ -124,8 +128,12 @@ describe('数据 page in Chromium', () => {
 						const get = open.result
 							.transaction('keyval')
 							.objectStore('keyval')
-							.get('imau-smart-factory/dataset-v1');
-						get.onsuccess = () => resolve(JSON.stringify(get.result));
+							.get('imau-smart-factory/dataset-v2');
+						get.onsuccess = () => {
+							const files = get.result.files as { name: string; bytes: Uint8Array }[];
+							const decoder = new TextDecoder();
+							resolve(files.map((f) => `${f.name}\n${decoder.decode(f.bytes)}`).join('\n'));
+						};
 					};
 				})
 		);
@@ -143,6 +151,50 @@ describe('数据 page in Chromium', () => {
 		await context.close();
 	});
 
+	it('still opens data kept by the earlier text store (version 1)', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		const text = readFileSync('tests/fixtures/import/decl-utf8-bom.csv', 'utf8').replace(
+			/^\uFEFF/,
+			''
+		);
+		// What the earlier build wrote: version 1, the text itself, SHA-256 of the JSON.
+		await page.evaluate(
+			(text) =>
+				new Promise<void>((resolve, reject) => {
+					const files = [{ name: 'kept-by-v1.csv', text, encoding: 'UTF-8' }];
+					const json = new TextEncoder().encode(JSON.stringify([files, []]));
+					void crypto.subtle.digest('SHA-256', json).then((digest) => {
+						const checksum = [...new Uint8Array(digest)]
+							.map((b) => b.toString(16).padStart(2, '0'))
+							.join('');
+						const open = indexedDB.open('keyval-store');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const value = {
+								version: 1,
+								savedAt: '',
+								files,
+								dropIdentifyingColumns: [],
+								checksum
+							};
+							open.result
+								.transaction('keyval', 'readwrite')
+								.objectStore('keyval')
+								.put(value, 'imau-smart-factory/dataset-v1').onsuccess = () => resolve();
+						};
+					});
+				}),
+			text
+		);
+		await page.reload();
+		await ready(page, 'user');
+		await expect(
+			page.locator('[data-testid=file-report][data-file="kept-by-v1.csv"]').count()
+		).resolves.toBe(1);
+		await context.close();
+	});
+
 	it('reports a damaged local store instead of showing numbers, and clears it', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}data/`);
 		await ready(page, 'sample');
@@ -154,10 +206,12 @@ describe('数据 page in Chromium', () => {
 					const open = indexedDB.open('keyval-store');
 					open.onsuccess = () => {
 						const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-						const key = 'imau-smart-factory/dataset-v1';
+						const key = 'imau-smart-factory/dataset-v2';
 						store.get(key).onsuccess = (event) => {
 							const value = (event.target as IDBRequest).result;
-							value.files[0].text = value.files[0].text.replace('2025', '2026');
+							const bytes = value.files[0].bytes as Uint8Array;
+							const at = bytes.length - 2;
+							bytes[at] = (bytes[at] ?? 0) ^ 1;
 							store.put(value, key).onsuccess = () => resolve();
 						};
 					};

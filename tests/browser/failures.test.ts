@@ -145,9 +145,12 @@ describe('when the stored data is damaged', () => {
 			timeout: 60_000
 		});
 		await page.getByTestId('file-input').setInputFiles('tests/fixtures/import/decl-gbk.csv');
-		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-			timeout: 60_000
-		});
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{
+				timeout: 60_000
+			}
+		);
 		// Change one stored byte: the checksum no longer matches.
 		await page.evaluate(
 			() =>
@@ -156,10 +159,12 @@ describe('when the stored data is damaged', () => {
 					open.onerror = () => reject(open.error);
 					open.onsuccess = () => {
 						const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-						const key = 'imau-smart-factory/dataset-v1';
+						const key = 'imau-smart-factory/dataset-v2';
 						store.get(key).onsuccess = (event) => {
 							const value = (event.target as IDBRequest).result;
-							value.files[0].text = value.files[0].text.replace('2025', '2026');
+							const bytes = value.files[0].bytes as Uint8Array;
+							const at = bytes.length - 2;
+							bytes[at] = (bytes[at] ?? 0) ^ 1;
 							store.put(value, key).onsuccess = () => resolve();
 						};
 					};

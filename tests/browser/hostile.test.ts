@@ -90,9 +90,12 @@ describe('hostile input, imported in the browser', () => {
 				buffer: Buffer.from(f.text)
 			}))
 		);
-		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-			timeout: 60_000
-		});
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{
+				timeout: 60_000
+			}
+		);
 		const titles = await page.locator('[data-testid=file-report] h3').allTextContents();
 		expect(titles).toContain(HOSTILE_FILE_NAME);
 		expect(titles).toContain(`${PAYLOADS[0]}建设场景明细.csv`);

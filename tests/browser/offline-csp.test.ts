@@ -80,9 +80,12 @@ async function useOffline(page: Page, path: string) {
 		);
 	} else if (path === 'data/') {
 		await page.getByTestId('file-input').setInputFiles('tests/fixtures/import/decl-gbk.csv');
-		await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-			timeout: 60_000
-		});
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{
+				timeout: 60_000
+			}
+		);
 	} else if (path === 'report/preview/') {
 		await page.getByTestId('preview-region').selectOption('150200');
 		await page.waitForFunction(() =>

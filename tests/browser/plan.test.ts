@@ -26,9 +26,12 @@ async function dropFixture(page: Page) {
 		.filter((name) => name.endsWith('.csv'))
 		.map((name) => `${FIXTURE}/${name}`);
 	await dropFiles(page, paths);
-	await page.waitForSelector('[data-testid=data-source][data-source=user][data-phase=ready]', {
-		timeout: 60_000
-	});
+	await page.waitForSelector(
+		'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+		{
+			timeout: 60_000
+		}
+	);
 }
 
 /** The cells of the table under the section with the given heading id, row by row. */

@@ -13,7 +13,13 @@ import type { FileReport } from '../import/report';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
 import { importSizeProblem } from './size-limit';
-import { clearDataset, DamagedStoreError, loadDataset, saveDataset } from './store';
+import {
+	clearDataset,
+	DamagedStoreError,
+	loadDataset,
+	saveDataset,
+	type StoredFile
+} from './store';
 
 export type DataSource = 'none' | 'sample' | 'user';
 export type Phase = 'idle' | 'reading' | 'validating' | 'loading' | 'ready' | 'error';
@@ -75,6 +81,11 @@ class Dataset {
 	engineFailure: EngineFailure | null = $state(null);
 	/** Local storage could not be read or written: the data works but will not survive a reload. */
 	storageProblem: string | null = $state(null);
+	/**
+	 * Whether the user's files are kept for a reload. Saving runs in the background once the
+	 * data is ready (the figures do not wait for IndexedDB): 'saving' until it is written.
+	 */
+	stored: 'none' | 'saving' | 'saved' | 'failed' = $state('none');
 	summary: Summary | null = $state(null);
 	/** Milliseconds of the last import: parse + validate (worker), load into DuckDB, summary. */
 	timings: { importMs: number; loadMs: number; summaryMs: number; rows: number } | null = $state(null);
@@ -86,6 +97,9 @@ class Dataset {
 	private userFiles: SourceFile[] = [];
 	private drop = new Set<string>();
 	private started: Promise<void> | null = null;
+	/** Saves and clears run one after another, in the order they were asked for. */
+	private storing: Promise<void> = Promise.resolve();
+	private storeRequests = 0;
 
 	/** Load what the user stored, else the sample. Runs once per page load. */
 	init(): Promise<void> {
@@ -100,8 +114,12 @@ class Dataset {
 			const stored = await loadDataset();
 			if (stored) {
 				this.drop = new Set(stored.dropIdentifyingColumns);
-				this.userFiles = stored.files.map((f) => ({ name: f.name, blob: new Blob([f.text]) }));
+				this.userFiles = stored.files.map((f) => ({
+					name: f.name,
+					blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>])
+				}));
 				await this.run(this.userFiles, 'user', false);
+				this.stored = 'saved';
 				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.
 				const encodings = new Map(stored.files.map((f) => [f.name, f.encoding]));
 				for (const report of this.reports) {
@@ -172,15 +190,28 @@ class Dataset {
 		await this.loadSample();
 	}
 
-	/** Store the user's (sanitised) files; a storage failure is reported, never fatal. */
-	private async keep(files: { name: string; text: string; encoding: string }[]) {
-		try {
-			if (files.length > 0) await saveDataset(files, [...this.drop]);
-			else await clearDataset();
-			this.storageProblem = null;
-		} catch (error) {
-			this.storageProblem = `数据未能保存到本机，刷新后需重新导入（${String(error)}）`;
-		}
+	/**
+	 * Store the user's (sanitised) files, or clear the store for none; a storage failure is
+	 * reported, never fatal. Resolves when this and every earlier request are done.
+	 */
+	private keep(files: StoredFile[]): Promise<void> {
+		const request = ++this.storeRequests;
+		const drop = [...this.drop];
+		this.stored = files.length > 0 ? 'saving' : 'none';
+		this.storing = this.storing.then(async () => {
+			try {
+				if (files.length > 0) await saveDataset(files, drop);
+				else await clearDataset();
+				if (request === this.storeRequests) {
+					this.storageProblem = null;
+					if (files.length > 0) this.stored = 'saved';
+				}
+			} catch (error) {
+				if (request === this.storeRequests) this.stored = 'failed';
+				this.storageProblem = `数据未能保存到本机，刷新后需重新导入（${String(error)}）`;
+			}
+		});
+		return this.storing;
 	}
 
 	/** The page's one DuckDB, started on first call; a failure is reported where it is awaited. */
@@ -236,12 +267,14 @@ class Dataset {
 				summaryMs: performance.now() - loaded,
 				rows: result.reports.reduce((n, r) => n + r.rowsRead, 0)
 			};
-			if (save) await this.keep(result.sanitizedTexts);
 			this.source = source;
 			this.progress = 1;
 			this.progressText = '';
 			this.phase = 'ready';
 			this.version += 1;
+			// Kept for a reload after the figures show, not before them.
+			if (save) void this.keep(result.storable);
+			else if (source === 'sample') this.stored = 'none';
 		} catch (error) {
 			this.fail(error instanceof Error ? error.message : String(error));
 		}

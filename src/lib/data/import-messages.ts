@@ -2,6 +2,7 @@
 import type { TableCsvTexts } from '../db/load';
 import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
+import type { StoredFile } from './store';
 
 export interface ImportRequest {
 	files: InputFile[];
@@ -17,6 +18,7 @@ export type WorkerMessage =
 			flagged: number;
 			notes: string[];
 			csv: TableCsvTexts;
-			sanitizedTexts: { name: string; text: string; encoding: string }[];
+			/** The files as they may be kept for a reload: UTF-8 bytes, no dropped column. */
+			storable: StoredFile[];
 	  }
 	| { type: 'failed'; message: string };

@@ -24,9 +24,18 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 				typeof text === 'string' ? encoder.encode(text) : text
 			])
 		) as TableCsvTexts;
-		const buffers = Object.values(csv).flatMap((bytes) =>
-			bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []
-		);
+		// The files to keep for a reload, as bytes too: the page stores them without another copy.
+		const storable = result.sanitizedTexts.map(({ name, text, encoding }) => ({
+			name,
+			bytes: encoder.encode(text),
+			encoding
+		}));
+		const buffers = [
+			...Object.values(csv).flatMap((bytes) =>
+				bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []
+			),
+			...storable.map((f) => f.bytes.buffer as ArrayBuffer)
+		];
 		self.postMessage(
 			{
 				type: 'done',
@@ -34,7 +43,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 				flagged: result.flagged,
 				notes: result.notes,
 				csv,
-				sanitizedTexts: result.sanitizedTexts
+				storable
 			} satisfies WorkerMessage,
 			{ transfer: buffers }
 		);

@@ -1,23 +1,36 @@
 /**
  * Loaded data survives a reload: the sanitised source files (identifying columns already
- * dropped) are kept in IndexedDB with a SHA-256 checksum; a store that fails the check is
- * reported as damaged, never shown as numbers.
+ * dropped) are kept in IndexedDB as UTF-8 bytes with a SHA-256 checksum; a store that fails
+ * the check is reported as damaged, never shown as numbers.
+ *
+ * Version 2 keeps bytes (handed over by the import worker, never held as a second string) and
+ * checks each file's digest; version 1 (text) is still read, so data kept by an earlier build
+ * survives the upgrade, and is replaced by version 2 on the next save.
  */
 import { del, get, set } from 'idb-keyval';
 
-const KEY = 'imau-smart-factory/dataset-v1';
+const KEY = 'imau-smart-factory/dataset-v2';
+const KEY_V1 = 'imau-smart-factory/dataset-v1';
 
 export interface StoredFile {
 	name: string;
-	text: string;
-	/** The encoding the file arrived in (it is stored as UTF-8 text). */
+	/** The file as UTF-8 bytes, without any dropped column. */
+	bytes: Uint8Array;
+	/** The encoding the file arrived in (it is stored as UTF-8). */
 	encoding: string;
 }
 
 export interface StoredDataset {
-	version: 1;
+	version: 2;
 	savedAt: string;
 	files: StoredFile[];
+	dropIdentifyingColumns: string[];
+	checksum: string;
+}
+
+interface StoredDatasetV1 {
+	version: 1;
+	files: { name: string; text: string; encoding: string }[];
 	dropIdentifyingColumns: string[];
 	checksum: string;
 }
@@ -29,44 +42,101 @@ export class DamagedStoreError extends Error {
 	}
 }
 
-async function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
-	const bytes = new TextEncoder().encode(JSON.stringify([files, drop]));
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function saveDataset(files: StoredFile[], dropIdentifyingColumns: string[]): Promise<void> {
+/** The digest of each file's bytes, then of the names, encodings, digests and dropped columns. */
+async function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
+	const digests: string[] = [];
+	for (const file of files) digests.push(await sha256(file.bytes as Uint8Array<ArrayBuffer>));
+	const described = files.map((f, i) => [f.name, f.encoding, f.bytes.length, digests[i]]);
+	return sha256(new TextEncoder().encode(JSON.stringify([described, drop])));
+}
+
+async function checksumOfV1(files: StoredDatasetV1['files'], drop: string[]): Promise<string> {
+	return sha256(new TextEncoder().encode(JSON.stringify([files, drop])));
+}
+
+export async function saveDataset(
+	files: StoredFile[],
+	dropIdentifyingColumns: string[]
+): Promise<void> {
 	const dataset: StoredDataset = {
-		version: 1,
+		version: 2,
 		savedAt: new Date().toISOString(),
 		files,
 		dropIdentifyingColumns,
 		checksum: await checksumOf(files, dropIdentifyingColumns)
 	};
 	await set(KEY, dataset);
+	await del(KEY_V1);
+}
+
+const isStringArray = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+async function checkedV2(value: Partial<StoredDataset>): Promise<StoredDataset> {
+	if (
+		value.version !== 2 ||
+		!Array.isArray(value.files) ||
+		!isStringArray(value.dropIdentifyingColumns) ||
+		typeof value.checksum !== 'string' ||
+		!value.files.every(
+			(f) =>
+				typeof f?.name === 'string' &&
+				typeof f?.encoding === 'string' &&
+				f?.bytes instanceof Uint8Array
+		)
+	) {
+		throw new DamagedStoreError('格式不符');
+	}
+	const expected = await checksumOf(value.files, value.dropIdentifyingColumns);
+	if (expected !== value.checksum) throw new DamagedStoreError('校验和不符');
+	return value as StoredDataset;
+}
+
+async function checkedV1(value: Partial<StoredDatasetV1>): Promise<StoredDataset> {
+	if (
+		value.version !== 1 ||
+		!Array.isArray(value.files) ||
+		!isStringArray(value.dropIdentifyingColumns) ||
+		typeof value.checksum !== 'string' ||
+		!value.files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string')
+	) {
+		throw new DamagedStoreError('格式不符');
+	}
+	const expected = await checksumOfV1(value.files, value.dropIdentifyingColumns);
+	if (expected !== value.checksum) throw new DamagedStoreError('校验和不符');
+	const encoder = new TextEncoder();
+	return {
+		version: 2,
+		savedAt: '',
+		files: value.files.map((f) => ({
+			name: f.name,
+			bytes: encoder.encode(f.text),
+			encoding: f.encoding
+		})),
+		dropIdentifyingColumns: value.dropIdentifyingColumns,
+		checksum: value.checksum
+	};
 }
 
 /** The stored dataset, null when nothing is stored; throws DamagedStoreError when it fails the check. */
 export async function loadDataset(): Promise<StoredDataset | null> {
 	const value: unknown = await get(KEY);
-	if (value === undefined) return null;
-	const dataset = value as Partial<StoredDataset>;
-	if (
-		typeof dataset !== 'object' ||
-		dataset === null ||
-		dataset.version !== 1 ||
-		!Array.isArray(dataset.files) ||
-		!Array.isArray(dataset.dropIdentifyingColumns) ||
-		typeof dataset.checksum !== 'string' ||
-		!dataset.files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string')
-	) {
-		throw new DamagedStoreError('格式不符');
+	if (value !== undefined) {
+		if (typeof value !== 'object' || value === null) throw new DamagedStoreError('格式不符');
+		return checkedV2(value as Partial<StoredDataset>);
 	}
-	const expected = await checksumOf(dataset.files, dataset.dropIdentifyingColumns);
-	if (expected !== dataset.checksum) throw new DamagedStoreError('校验和不符');
-	return dataset as StoredDataset;
+	const legacy: unknown = await get(KEY_V1);
+	if (legacy === undefined) return null;
+	if (typeof legacy !== 'object' || legacy === null) throw new DamagedStoreError('格式不符');
+	return checkedV1(legacy as Partial<StoredDatasetV1>);
 }
 
 export async function clearDataset(): Promise<void> {
 	await del(KEY);
+	await del(KEY_V1);
 }
