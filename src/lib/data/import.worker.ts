@@ -4,7 +4,6 @@
  */
 import { tableCsvTexts } from '../db/load';
 import { importFiles } from '../import/pipeline';
-import type { TableCsvTexts } from '../db/load';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
@@ -17,13 +16,8 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 		});
 		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
 		// string, and never held twice.
+		const csv = tableCsvTexts(result.tables);
 		const encoder = new TextEncoder();
-		const csv = Object.fromEntries(
-			Object.entries(tableCsvTexts(result.tables)).map(([table, text]) => [
-				table,
-				typeof text === 'string' ? encoder.encode(text) : text
-			])
-		) as TableCsvTexts;
 		// The files to keep for a reload, as bytes too: the page stores them without another copy.
 		const storable = result.sanitizedTexts.map(({ name, text, encoding }) => ({
 			name,
@@ -31,9 +25,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 			encoding
 		}));
 		const buffers = [
-			...Object.values(csv).flatMap((bytes) =>
-				bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []
-			),
+			...Object.values(csv).flatMap((parts) => parts.map((p) => p.bytes.buffer as ArrayBuffer)),
 			...storable.map((f) => f.bytes.buffer as ArrayBuffer)
 		];
 		self.postMessage(

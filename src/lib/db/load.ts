@@ -3,22 +3,47 @@
  * normalised CSV and COPY it in (the table's own types parse it), then create the views.
  * Fast and light at a million rows, and the same in the browser and in Node. In the browser
  * the CSV texts are made in the import worker and only registered here.
+ *
+ * A table's rows come in one CSV per source file without the `source_file` column: the file's
+ * name is the column's default while that CSV is copied in, instead of being written out on
+ * each of a million rows (it was over half the bytes of the scenario CSV).
  */
 import { objectsToCsvBytes } from '../import/csv';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
 
-/** Each table as CSV, as text or as its UTF-8 bytes (what the import worker hands over). */
-export type TableCsvTexts = Record<TableName, string | Uint8Array | null>;
+/** The rows of one table from one source file (null for a table without one), as UTF-8 CSV. */
+export interface TableCsvPart {
+	sourceFile: string | null;
+	bytes: Uint8Array;
+}
 
-/** Each table as UTF-8 CSV bytes in its column order; null for an empty table. */
+/** Each table as its CSV parts, in row order (an empty table has none). */
+export type TableCsvTexts = Record<TableName, TableCsvPart[]>;
+
+/** The columns a table's CSV carries: all but `source_file`, which the load sets per part. */
+export function csvColumnsOf(table: TableName): readonly string[] {
+	return TABLE_COLUMNS[table].filter((column) => column !== 'source_file');
+}
+
+/** Each table as UTF-8 CSV bytes, one part per run of rows from the same source file. */
 export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
 	const texts = {} as TableCsvTexts;
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
-		const columns = TABLE_COLUMNS[table];
-		const rows = tables[table];
-		texts[table] = rows.length === 0 ? null : objectsToCsvBytes(columns, rows);
+		const rows = tables[table] as readonly object[];
+		const columns = csvColumnsOf(table);
+		const fileOf = (row: object) => ('source_file' in row ? (row.source_file as string) : null);
+		const parts: TableCsvPart[] = [];
+		for (let start = 0; start < rows.length;) {
+			const sourceFile = fileOf(rows[start] as object);
+			let end = start + 1;
+			while (end < rows.length && fileOf(rows[end] as object) === sourceFile) end++;
+			const run = start === 0 && end === rows.length ? rows : rows.slice(start, end);
+			parts.push({ sourceFile, bytes: objectsToCsvBytes(columns, run) });
+			start = end;
+		}
+		texts[table] = parts;
 	}
 	return texts;
 }
@@ -40,14 +65,23 @@ export async function loadCsvTexts(
 	await engine.exec(sources.schema);
 	await engine.exec(referenceTablesSql());
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
-		const text = texts[table];
 		onTable?.(table);
-		if (text === null) continue;
-		const path = await engine.registerText(`${table}.csv`, text);
-		await engine.exec(
-			`COPY ${table} FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
-		);
-		await engine.unregister(path);
+		const columns = csvColumnsOf(table).join(', ');
+		for (const [i, part] of texts[table].entries()) {
+			if (part.sourceFile !== null) {
+				await engine.exec(
+					`ALTER TABLE ${table} ALTER COLUMN source_file SET DEFAULT ${sqlString(part.sourceFile)}`
+				);
+			}
+			const path = await engine.registerText(`${table}-${i}.csv`, part.bytes);
+			await engine.exec(
+				`COPY ${table} (${columns}) FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
+			);
+			await engine.unregister(path);
+		}
+		if (TABLE_COLUMNS[table].some((column) => column === 'source_file')) {
+			await engine.exec(`ALTER TABLE ${table} ALTER COLUMN source_file DROP DEFAULT`);
+		}
 	}
 	await engine.exec(sources.views);
 	generations.set(engine, loadGeneration(engine) + 1);
