@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/lib/import/pipeline';
 
@@ -26,5 +27,48 @@ describe('privacy guard on awkward paths', () => {
 		expect(report!.status).toBe('unrecognised');
 		expect(report!.rowsRejected).toBe(2);
 		expect(JSON.stringify(report!.rejectedRows)).not.toContain('有限公司');
+	});
+});
+
+describe('what is kept for a reload', () => {
+	const fixtures = readdirSync('tests/fixtures/import').filter((name) => name.endsWith('.csv'));
+
+	it('is, as UTF-8 bytes, exactly the text it stands for, in every fixture that loads', () => {
+		let reused = 0;
+		for (const name of fixtures) {
+			const input = { name, bytes: new Uint8Array(readFileSync(`tests/fixtures/import/${name}`)) };
+			for (const drop of [false, true]) {
+				const result = importFiles([input], {
+					dropIdentifyingColumns: new Set(drop ? [name] : [])
+				});
+				for (const kept of result.sanitizedTexts) {
+					if (kept.utf8 === null) continue;
+					reused += 1;
+					expect(new TextDecoder().decode(kept.utf8), name).toBe(kept.text);
+				}
+			}
+		}
+		expect(reused).toBeGreaterThan(10);
+	});
+
+	it('never reuses the input bytes of a file whose identifying column was dropped, nor of a GBK file', () => {
+		const dropped = importFiles(
+			[
+				{
+					name: 'decl-company-name.csv',
+					bytes: new Uint8Array(readFileSync('tests/fixtures/import/decl-company-name.csv'))
+				}
+			],
+			{ dropIdentifyingColumns: new Set(['decl-company-name.csv']) }
+		);
+		expect(dropped.sanitizedTexts).toHaveLength(1);
+		expect(dropped.sanitizedTexts[0]?.utf8).toBeNull();
+		const gbk = importFiles([
+			{
+				name: 'decl-gbk.csv',
+				bytes: new Uint8Array(readFileSync('tests/fixtures/import/decl-gbk.csv'))
+			}
+		]);
+		expect(gbk.sanitizedTexts[0]?.utf8).toBeNull();
 	});
 });

@@ -248,6 +248,11 @@ class Dataset {
 			this.flagged = result.flagged;
 			this.notes = result.notes;
 			const imported = performance.now();
+			// Kept for a reload in the background from here on: IndexedDB takes the bytes off this
+			// page during the DuckDB load (a lower peak than holding them past it), and the figures
+			// do not wait for the save.
+			if (save) void this.keep(result.storable);
+			result.storable = [];
 			this.phase = 'loading';
 			this.progressText = '正在启动 DuckDB…';
 			const engine = (this.engine = await enginePromise.catch((error: unknown) => {
@@ -272,9 +277,7 @@ class Dataset {
 			this.progressText = '';
 			this.phase = 'ready';
 			this.version += 1;
-			// Kept for a reload after the figures show, not before them.
-			if (save) void this.keep(result.storable);
-			else if (source === 'sample') this.stored = 'none';
+			if (!save && source === 'sample') this.stored = 'none';
 		} catch (error) {
 			this.fail(error instanceof Error ? error.message : String(error));
 		}

@@ -19,9 +19,10 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 		const csv = tableCsvTexts(result.tables);
 		const encoder = new TextEncoder();
 		// The files to keep for a reload, as bytes too: the page stores them without another copy.
-		const storable = result.sanitizedTexts.map(({ name, text, encoding }) => ({
+		// A UTF-8 file kept whole is its own input bytes; others are encoded here.
+		const storable = result.sanitizedTexts.map(({ name, text, encoding, utf8 }) => ({
 			name,
-			bytes: encoder.encode(text),
+			bytes: utf8 ?? encoder.encode(text),
 			encoding
 		}));
 		const buffers = [

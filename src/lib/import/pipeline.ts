@@ -25,8 +25,11 @@ export interface ImportResult {
 	flagged: number;
 	/** Notes on the whole import (e.g. no scenario file, so no eligible tiers). */
 	notes: string[];
-	/** Sanitised source text per file, for local storage (dropped columns removed), with the encoding it came in. */
-	sanitizedTexts: { name: string; text: string; encoding: string }[];
+	/**
+	 * Sanitised source text per file, for local storage (dropped columns removed), with the
+	 * encoding it came in, and its UTF-8 bytes when they are the input's own (see ReadFile).
+	 */
+	sanitizedTexts: { name: string; text: string; encoding: string; utf8: Uint8Array | null }[];
 }
 
 export interface ImportOptions {
@@ -224,6 +227,11 @@ export function importFiles(
 		notes,
 		sanitizedTexts: files
 			.filter((f) => f.report.status === 'loaded')
-			.map((f) => ({ name: f.report.file, text: f.sanitizedText, encoding: f.report.encoding }))
+			.map((f) => ({
+				name: f.report.file,
+				text: f.sanitizedText,
+				encoding: f.report.encoding,
+				utf8: f.sanitizedUtf8
+			}))
 	};
 }

@@ -55,6 +55,11 @@ export interface ReadFile {
 	cellsAt(line: number): string[];
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
 	sanitizedText: string;
+	/**
+	 * `sanitizedText` as UTF-8 bytes when it is the input unchanged (a UTF-8 file, no column
+	 * dropped): the input's own bytes after any BOM, so nothing needs encoding again; else null.
+	 */
+	sanitizedUtf8: Uint8Array | null;
 }
 
 function emptyReport(file: string, encoding: FileReport['encoding']): FileReport {
@@ -210,7 +215,8 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 		kind: null,
 		rows: [],
 		cellsAt: (line) => records.at(line - 1),
-		sanitizedText: ''
+		sanitizedText: '',
+		sanitizedUtf8: null
 	};
 	const fileProblem = (reason: string, severity: Problem['severity'] = 'error') =>
 		report.problems.push({
@@ -333,5 +339,8 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 	result.cellsAt = (line) => finalReading.kept(records.at(line - 1));
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
 	result.sanitizedText = reading.sanitizedLines ? reading.sanitizedLines.join('\n') : text;
+	if (!reading.sanitizedLines && encoding !== 'GB18030/GBK') {
+		result.sanitizedUtf8 = encoding === 'UTF-8 (BOM)' ? input.bytes.subarray(3) : input.bytes;
+	}
 	return result;
 }
