@@ -14,17 +14,19 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
 			dropIdentifyingColumns: new Set(dropIdentifyingColumns),
 			onProgress: (done, total, file) => post({ type: 'progress', done, total, file })
 		});
-		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
-		// string, and never held twice.
-		const csv = tableCsvTexts(result.tables);
+		// The files to keep for a reload, as bytes: the page stores them without another copy. A
+		// UTF-8 file kept whole is its own input bytes; others are encoded here. Then the texts
+		// are let go, before the tables' CSV is written: the largest moment of the import.
 		const encoder = new TextEncoder();
-		// The files to keep for a reload, as bytes too: the page stores them without another copy.
-		// A UTF-8 file kept whole is its own input bytes; others are encoded here.
 		const storable = result.sanitizedTexts.map(({ name, text, encoding, utf8 }) => ({
 			name,
 			bytes: utf8 ?? encoder.encode(text),
 			encoding
 		}));
+		result.sanitizedTexts = [];
+		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
+		// string, and never held twice.
+		const csv = tableCsvTexts(result.tables);
 		const buffers = [
 			...Object.values(csv).flatMap((parts) => parts.map((p) => p.bytes.buffer as ArrayBuffer)),
 			...storable.map((f) => f.bytes.buffer as ArrayBuffer)

@@ -53,6 +53,19 @@ export class FileColumns {
 
 	constructor(readonly index: ReadonlyMap<string, number>) {}
 
+	private readonly shared = new Map<string, string>();
+
+	/**
+	 * One string per distinct value of a column that repeats across rows (a scenario row's
+	 * 申报编号: ten or so rows share each), so a million rows do not hold a million copies.
+	 */
+	share(value: string): string {
+		const known = this.shared.get(value);
+		if (known !== undefined) return known;
+		this.shared.set(value, value);
+		return value;
+	}
+
 	parse<T>(key: string, raw: string, parse: (raw: string) => Resolved<T>): Resolved<T> {
 		let cache = this.memo.get(key);
 		if (!cache) this.memo.set(key, (cache = new Map()));
@@ -91,9 +104,13 @@ export class RowReader {
 		return undefined;
 	}
 
-	/** Free text: trimmed, full-width folded; formula-looking values are kept as text with a warning. */
-	text(key: string, required: boolean): string | null | undefined {
-		const value = normalizeValue(this.raw(key));
+	/**
+	 * Free text: trimmed, full-width folded; formula-looking values are kept as text with a
+	 * warning. `shared`: a value many rows repeat, kept once per file (see FileColumns.share).
+	 */
+	text(key: string, required: boolean, shared = false): string | null | undefined {
+		const normalized = normalizeValue(this.raw(key));
+		const value = shared ? this.columns.share(normalized) : normalized;
 		if (value === '') {
 			if (required) this.errors.push({ key, value: '', reason: '必填项为空' });
 			return required ? undefined : null;
@@ -246,7 +263,7 @@ function readScenarioCell(reader: RowReader): Scenario | undefined {
 }
 
 export function readScenario(reader: RowReader, file: string, line: number, extra: string | null) {
-	const declarationId = reader.text('declaration_id', true);
+	const declarationId = reader.text('declaration_id', true, true);
 	const scenario = readScenarioCell(reader);
 	const tier = reader.take('scenario_tier', parseTier);
 	let counted: number | null = null;
