@@ -82,8 +82,8 @@ class Dataset {
 	/** Local storage could not be read or written: the data works but will not survive a reload. */
 	storageProblem: string | null = $state(null);
 	/**
-	 * Whether the user's files are kept for a reload. Saving runs in the background once the
-	 * data is ready (the figures do not wait for IndexedDB): 'saving' until it is written.
+	 * Whether the user's files are kept for a reload. Saving starts once the worker is done and
+	 * runs beside the DuckDB load (the figures do not wait for IndexedDB): 'saving' until written.
 	 */
 	stored: 'none' | 'saving' | 'saved' | 'failed' = $state('none');
 	summary: Summary | null = $state(null);

@@ -77,13 +77,20 @@ export async function saveDataset(
 const isStringArray = (value: unknown): value is string[] =>
 	Array.isArray(value) && value.every((v) => typeof v === 'string');
 
-async function checkedV2(value: Partial<StoredDataset>): Promise<StoredDataset> {
+/** The fields both versions share are there, of the right types. */
+function hasEnvelope(value: Record<string, unknown>, version: 1 | 2): boolean {
+	return (
+		value.version === version &&
+		Array.isArray(value.files) &&
+		isStringArray(value.dropIdentifyingColumns) &&
+		typeof value.checksum === 'string'
+	);
+}
+
+async function checkedV2(value: Record<string, unknown>): Promise<StoredDataset> {
 	if (
-		value.version !== 2 ||
-		!Array.isArray(value.files) ||
-		!isStringArray(value.dropIdentifyingColumns) ||
-		typeof value.checksum !== 'string' ||
-		!value.files.every(
+		!hasEnvelope(value, 2) ||
+		!(value.files as Partial<StoredFile>[]).every(
 			(f) =>
 				typeof f?.name === 'string' &&
 				typeof f?.encoding === 'string' &&
@@ -92,34 +99,35 @@ async function checkedV2(value: Partial<StoredDataset>): Promise<StoredDataset> 
 	) {
 		throw new DamagedStoreError('格式不符');
 	}
-	const expected = await checksumOf(value.files, value.dropIdentifyingColumns);
-	if (expected !== value.checksum) throw new DamagedStoreError('校验和不符');
-	return value as StoredDataset;
+	const dataset = value as unknown as StoredDataset;
+	const expected = await checksumOf(dataset.files, dataset.dropIdentifyingColumns);
+	if (expected !== dataset.checksum) throw new DamagedStoreError('校验和不符');
+	return dataset;
 }
 
-async function checkedV1(value: Partial<StoredDatasetV1>): Promise<StoredDataset> {
+async function checkedV1(value: Record<string, unknown>): Promise<StoredDataset> {
 	if (
-		value.version !== 1 ||
-		!Array.isArray(value.files) ||
-		!isStringArray(value.dropIdentifyingColumns) ||
-		typeof value.checksum !== 'string' ||
-		!value.files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string')
+		!hasEnvelope(value, 1) ||
+		!(value.files as Partial<StoredDatasetV1['files'][number]>[]).every(
+			(f) => typeof f?.name === 'string' && typeof f?.text === 'string'
+		)
 	) {
 		throw new DamagedStoreError('格式不符');
 	}
-	const expected = await checksumOfV1(value.files, value.dropIdentifyingColumns);
-	if (expected !== value.checksum) throw new DamagedStoreError('校验和不符');
+	const legacy = value as unknown as StoredDatasetV1;
+	const expected = await checksumOfV1(legacy.files, legacy.dropIdentifyingColumns);
+	if (expected !== legacy.checksum) throw new DamagedStoreError('校验和不符');
 	const encoder = new TextEncoder();
 	return {
 		version: 2,
 		savedAt: '',
-		files: value.files.map((f) => ({
+		files: legacy.files.map((f) => ({
 			name: f.name,
 			bytes: encoder.encode(f.text),
 			encoding: f.encoding
 		})),
-		dropIdentifyingColumns: value.dropIdentifyingColumns,
-		checksum: value.checksum
+		dropIdentifyingColumns: legacy.dropIdentifyingColumns,
+		checksum: legacy.checksum
 	};
 }
 
@@ -128,12 +136,12 @@ export async function loadDataset(): Promise<StoredDataset | null> {
 	const value: unknown = await get(KEY);
 	if (value !== undefined) {
 		if (typeof value !== 'object' || value === null) throw new DamagedStoreError('格式不符');
-		return checkedV2(value as Partial<StoredDataset>);
+		return checkedV2(value as Record<string, unknown>);
 	}
 	const legacy: unknown = await get(KEY_V1);
 	if (legacy === undefined) return null;
 	if (typeof legacy !== 'object' || legacy === null) throw new DamagedStoreError('格式不符');
-	return checkedV1(legacy as Partial<StoredDatasetV1>);
+	return checkedV1(legacy as Record<string, unknown>);
 }
 
 export async function clearDataset(): Promise<void> {

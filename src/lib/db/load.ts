@@ -56,12 +56,12 @@ const TABLES_WITH_SOURCE_FILE = (Object.keys(TABLE_COLUMNS) as TableName[]).filt
  * `source_file` as an ENUM of this load's file names: one byte a row instead of the name's
  * bytes on each of a million rows (it still reads, compares and prints as text).
  */
-function sourceFileTypeSql(texts: TableCsvTexts): string {
+function sourceFileTypeSql(texts: TableCsvTexts): string | null {
 	const names = new Set<string>();
 	for (const parts of Object.values(texts)) {
 		for (const part of parts) if (part.sourceFile !== null) names.add(part.sourceFile);
 	}
-	if (names.size === 0) return 'SELECT 1;';
+	if (names.size === 0) return null;
 	return [
 		'DROP TYPE IF EXISTS source_file_name;',
 		`CREATE TYPE source_file_name AS ENUM (${[...names].map(sqlString).join(', ')});`,
@@ -87,7 +87,8 @@ export async function loadCsvTexts(
 	await engine.exec(ENGINE_SETTINGS_SQL);
 	await engine.exec(sources.schema);
 	await engine.exec(referenceTablesSql());
-	await engine.exec(sourceFileTypeSql(texts));
+	const sourceFileType = sourceFileTypeSql(texts);
+	if (sourceFileType) await engine.exec(sourceFileType);
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		onTable?.(table);
 		const columns = csvColumnsOf(table).join(', ');

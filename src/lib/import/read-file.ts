@@ -339,7 +339,7 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 	result.cellsAt = (line) => finalReading.kept(records.at(line - 1));
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
 	result.sanitizedText = reading.sanitizedLines ? reading.sanitizedLines.join('\n') : text;
-	if (!reading.sanitizedLines && encoding !== 'GB18030/GBK') {
+	if (!reading.sanitizedLines && (encoding === 'UTF-8' || encoding === 'UTF-8 (BOM)')) {
 		result.sanitizedUtf8 = encoding === 'UTF-8 (BOM)' ? input.bytes.subarray(3) : input.bytes;
 	}
 	return result;

@@ -51,9 +51,9 @@ export class FileColumns {
 	private readonly memo = new Map<string, Map<string, Resolved<unknown>>>();
 	private static readonly MEMO_LIMIT = 20_000;
 
-	constructor(readonly index: ReadonlyMap<string, number>) {}
-
 	private readonly shared = new Map<string, string>();
+
+	constructor(readonly index: ReadonlyMap<string, number>) {}
 
 	/**
 	 * One string per distinct value of a column that repeats across rows (a scenario row's
