@@ -118,8 +118,8 @@ class Dataset {
 					name: f.name,
 					blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>])
 				}));
-				await this.run(this.userFiles, 'user', false);
 				this.stored = 'saved';
+				await this.run(this.userFiles, 'user', false);
 				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.
 				const encodings = new Map(stored.files.map((f) => [f.name, f.encoding]));
 				for (const report of this.reports) {
