@@ -158,12 +158,17 @@ CREATE OR REPLACE VIEW declaration_flags AS
 SELECT * FROM declaration_overview WHERE flagged;
 
 -- Share of a year's declarations that built each scenario at each tier or above (aggregate
--- first, then unpivot the small result: UNPIVOT over raw rows is slow at scale).
+-- first, then unpivot the small result: UNPIVOT over raw rows is slow at scale). Each
+-- declaration's best tier per scenario is taken from the scenario rows alone and joined to its
+-- year and 盟市 afterwards: grouping on two keys before the join, not four after it, is ~30%
+-- faster at 10× and 100× (same rows; 申报编号 is unique among declarations).
 CREATE OR REPLACE VIEW scenario_shares AS
-WITH per_declaration AS (
-	SELECT d.year, d.region_code, s.declaration_id, s.scenario_no, max(s.counted_tier) AS tier
-	FROM scenarios s JOIN declarations d USING (declaration_id)
-	GROUP BY ALL
+WITH best AS (
+	SELECT declaration_id, scenario_no, max(counted_tier) AS tier
+	FROM scenarios GROUP BY declaration_id, scenario_no
+), per_declaration AS (
+	SELECT d.year, d.region_code, b.scenario_no, b.tier
+	FROM best b JOIN declarations d USING (declaration_id)
 ), counts AS (
 	SELECT year, region_code, scenario_no,
 		count(*) FILTER (WHERE tier >= 1) AS t1, count(*) FILTER (WHERE tier >= 2) AS t2,
