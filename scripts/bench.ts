@@ -85,7 +85,7 @@ function rendererRss(browserPid: number): { page: number; all: number } {
 interface BrowserRun {
 	firstReadyMs: number;
 	dropToReadyMs: number;
-	/** Until the files are kept for a reload (in the background, after ready). */
+	/** Until the files are kept for a reload (in the background, beside the DuckDB load). */
 	dropToSavedMs: number;
 	importMs: number;
 	loadMs: number;
