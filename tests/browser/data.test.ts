@@ -129,10 +129,12 @@ describe('数据 page in Chromium', () => {
 							.transaction('keyval')
 							.objectStore('keyval')
 							.get('imau-smart-factory/dataset-v2');
-						get.onsuccess = () => {
-							const files = get.result.files as { name: string; bytes: Uint8Array }[];
-							const decoder = new TextDecoder();
-							resolve(files.map((f) => `${f.name}\n${decoder.decode(f.bytes)}`).join('\n'));
+						get.onsuccess = async () => {
+							const files = get.result.files as { name: string; blob: Blob }[];
+							const texts = await Promise.all(
+								files.map(async (f) => `${f.name}\n${await f.blob.text()}`)
+							);
+							resolve(texts.join('\n'));
 						};
 					};
 				})
@@ -202,17 +204,24 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'user');
 		await page.evaluate(
 			() =>
-				new Promise<void>((resolve) => {
+				new Promise<void>((resolve, reject) => {
+					const key = 'imau-smart-factory/dataset-v2';
 					const open = indexedDB.open('keyval-store');
+					open.onerror = () => reject(open.error);
 					open.onsuccess = () => {
-						const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-						const key = 'imau-smart-factory/dataset-v2';
-						store.get(key).onsuccess = (event) => {
+						const db = open.result;
+						db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
 							const value = (event.target as IDBRequest).result;
-							const bytes = value.files[0].bytes as Uint8Array;
+							const bytes = new Uint8Array(await (value.files[0].blob as Blob).arrayBuffer());
 							const at = bytes.length - 2;
 							bytes[at] = (bytes[at] ?? 0) ^ 1;
-							store.put(value, key).onsuccess = () => resolve();
+							value.files[0].blob = new Blob([bytes]);
+							const put = db
+								.transaction('keyval', 'readwrite')
+								.objectStore('keyval')
+								.put(value, key);
+							put.onsuccess = () => resolve();
+							put.onerror = () => reject(put.error);
 						};
 					};
 				})

@@ -155,17 +155,23 @@ describe('when the stored data is damaged', () => {
 		await page.evaluate(
 			() =>
 				new Promise<void>((resolve, reject) => {
+					const key = 'imau-smart-factory/dataset-v2';
 					const open = indexedDB.open('keyval-store');
 					open.onerror = () => reject(open.error);
 					open.onsuccess = () => {
-						const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-						const key = 'imau-smart-factory/dataset-v2';
-						store.get(key).onsuccess = (event) => {
+						const db = open.result;
+						db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
 							const value = (event.target as IDBRequest).result;
-							const bytes = value.files[0].bytes as Uint8Array;
+							const bytes = new Uint8Array(await (value.files[0].blob as Blob).arrayBuffer());
 							const at = bytes.length - 2;
 							bytes[at] = (bytes[at] ?? 0) ^ 1;
-							store.put(value, key).onsuccess = () => resolve();
+							value.files[0].blob = new Blob([bytes]);
+							const put = db
+								.transaction('keyval', 'readwrite')
+								.objectStore('keyval')
+								.put(value, key);
+							put.onsuccess = () => resolve();
+							put.onerror = () => reject(put.error);
 						};
 					};
 				})

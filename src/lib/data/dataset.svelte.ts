@@ -114,10 +114,7 @@ class Dataset {
 			const stored = await loadDataset();
 			if (stored) {
 				this.drop = new Set(stored.dropIdentifyingColumns);
-				this.userFiles = stored.files.map((f) => ({
-					name: f.name,
-					blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>])
-				}));
+				this.userFiles = stored.files.map((f) => ({ name: f.name, blob: f.blob }));
 				this.stored = 'saved';
 				await this.run(this.userFiles, 'user', false);
 				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.

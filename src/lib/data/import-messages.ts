@@ -18,7 +18,7 @@ export type WorkerMessage =
 			flagged: number;
 			notes: string[];
 			csv: TableCsvTexts;
-			/** The files as they may be kept for a reload: UTF-8 bytes, no dropped column. */
+			/** The files as they may be kept for a reload: UTF-8 Blobs, no dropped column. */
 			storable: StoredFile[];
 	  }
 	| { type: 'failed'; message: string };

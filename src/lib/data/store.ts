@@ -1,11 +1,12 @@
 /**
  * Loaded data survives a reload: the sanitised source files (identifying columns already
- * dropped) are kept in IndexedDB as UTF-8 bytes with a SHA-256 checksum; a store that fails
- * the check is reported as damaged, never shown as numbers.
+ * dropped) are kept in IndexedDB as UTF-8 Blobs with SHA-256 checksums; a store that fails the
+ * check is reported as damaged, never shown as numbers.
  *
- * Version 2 keeps bytes (handed over by the import worker, never held as a second string) and
- * checks each file's digest; version 1 (text) is still read, so data kept by an earlier build
- * survives the upgrade, and is replaced by version 2 on the next save.
+ * Version 2 keeps Blobs made by the import worker with each file's digest: IndexedDB takes a
+ * Blob by reference, so the page never holds the files' bytes to save them. Version 1 (text) is
+ * still read, so data kept by an earlier build survives the upgrade, and is replaced by
+ * version 2 on the next save.
  */
 import { del, get, set } from 'idb-keyval';
 
@@ -14,8 +15,10 @@ const KEY_V1 = 'imau-smart-factory/dataset-v1';
 
 export interface StoredFile {
 	name: string;
-	/** The file as UTF-8 bytes, without any dropped column. */
-	bytes: Uint8Array;
+	/** The file as UTF-8, without any dropped column. */
+	blob: Blob;
+	/** SHA-256 of the blob's bytes, in hex. */
+	sha256: string;
 	/** The encoding the file arrived in (it is stored as UTF-8). */
 	encoding: string;
 }
@@ -42,16 +45,15 @@ export class DamagedStoreError extends Error {
 	}
 }
 
-async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
+/** SHA-256 in hex (the import worker digests each file with it before making its Blob). */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The digest of each file's bytes, then of the names, encodings, digests and dropped columns. */
-async function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
-	const digests: string[] = [];
-	for (const file of files) digests.push(await sha256(file.bytes as Uint8Array<ArrayBuffer>));
-	const described = files.map((f, i) => [f.name, f.encoding, f.bytes.length, digests[i]]);
+/** The digest of the names, encodings, sizes and file digests, and the dropped columns. */
+function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
+	const described = files.map((f) => [f.name, f.encoding, f.blob.size, f.sha256]);
 	return sha256(new TextEncoder().encode(JSON.stringify([described, drop])));
 }
 
@@ -94,7 +96,8 @@ async function checkedV2(value: Record<string, unknown>): Promise<StoredDataset>
 			(f) =>
 				typeof f?.name === 'string' &&
 				typeof f?.encoding === 'string' &&
-				f?.bytes instanceof Uint8Array
+				typeof f?.sha256 === 'string' &&
+				f?.blob instanceof Blob
 		)
 	) {
 		throw new DamagedStoreError('格式不符');
@@ -102,6 +105,10 @@ async function checkedV2(value: Record<string, unknown>): Promise<StoredDataset>
 	const dataset = value as unknown as StoredDataset;
 	const expected = await checksumOf(dataset.files, dataset.dropIdentifyingColumns);
 	if (expected !== dataset.checksum) throw new DamagedStoreError('校验和不符');
+	for (const file of dataset.files) {
+		const bytes = new Uint8Array(await file.blob.arrayBuffer());
+		if ((await sha256(bytes)) !== file.sha256) throw new DamagedStoreError('校验和不符');
+	}
 	return dataset;
 }
 
@@ -118,14 +125,15 @@ async function checkedV1(value: Record<string, unknown>): Promise<StoredDataset>
 	const expected = await checksumOfV1(legacy.files, legacy.dropIdentifyingColumns);
 	if (expected !== legacy.checksum) throw new DamagedStoreError('校验和不符');
 	const encoder = new TextEncoder();
+	const files: StoredFile[] = [];
+	for (const f of legacy.files) {
+		const bytes = encoder.encode(f.text);
+		files.push({ name: f.name, blob: new Blob([bytes]), sha256: await sha256(bytes), encoding: f.encoding });
+	}
 	return {
 		version: 2,
 		savedAt: '',
-		files: legacy.files.map((f) => ({
-			name: f.name,
-			bytes: encoder.encode(f.text),
-			encoding: f.encoding
-		})),
+		files,
 		dropIdentifyingColumns: legacy.dropIdentifyingColumns,
 		checksum: legacy.checksum
 	};
