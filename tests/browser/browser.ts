@@ -81,3 +81,28 @@ export function cliSummary(dir: string, year?: number): Summary {
 		execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
 	) as Summary;
 }
+
+/** Change one byte inside the first stored file (IndexedDB), as damage on disk would. */
+export function damageStoredFile(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const key = 'imau-smart-factory/dataset-v2';
+				const open = indexedDB.open('keyval-store');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
+						const value = (event.target as IDBRequest).result;
+						const bytes = new Uint8Array(await (value.files[0].blob as Blob).arrayBuffer());
+						const at = bytes.length - 2;
+						bytes[at] = (bytes[at] ?? 0) ^ 1;
+						value.files[0].blob = new Blob([bytes]);
+						const put = db.transaction('keyval', 'readwrite').objectStore('keyval').put(value, key);
+						put.onsuccess = () => resolve();
+						put.onerror = () => reject(put.error);
+					};
+				};
+			})
+	);
+}

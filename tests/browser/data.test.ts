@@ -6,7 +6,7 @@ import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { computeSummary, type Summary } from '../../src/lib/db/summary';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
-import { dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
+import { damageStoredFile, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -202,30 +202,7 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'sample');
 		await dropFiles(page, ['tests/fixtures/import/decl-gbk.csv']);
 		await ready(page, 'user');
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const key = 'imau-smart-factory/dataset-v2';
-					const open = indexedDB.open('keyval-store');
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const db = open.result;
-						db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
-							const value = (event.target as IDBRequest).result;
-							const bytes = new Uint8Array(await (value.files[0].blob as Blob).arrayBuffer());
-							const at = bytes.length - 2;
-							bytes[at] = (bytes[at] ?? 0) ^ 1;
-							value.files[0].blob = new Blob([bytes]);
-							const put = db
-								.transaction('keyval', 'readwrite')
-								.objectStore('keyval')
-								.put(value, key);
-							put.onsuccess = () => resolve();
-							put.onerror = () => reject(put.error);
-						};
-					};
-				})
-		);
+		await damageStoredFile(page);
 		await page.reload();
 		await page.waitForSelector('[data-testid=data-error]');
 		await expect(page.getByTestId('data-error').textContent()).resolves.toContain(

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../../src/lib/data/size-limit';
-import { launchBrowser } from './browser';
+import { damageStoredFile, launchBrowser } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -152,30 +152,7 @@ describe('when the stored data is damaged', () => {
 			}
 		);
 		// Change one stored byte: the checksum no longer matches.
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const key = 'imau-smart-factory/dataset-v2';
-					const open = indexedDB.open('keyval-store');
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const db = open.result;
-						db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
-							const value = (event.target as IDBRequest).result;
-							const bytes = new Uint8Array(await (value.files[0].blob as Blob).arrayBuffer());
-							const at = bytes.length - 2;
-							bytes[at] = (bytes[at] ?? 0) ^ 1;
-							value.files[0].blob = new Blob([bytes]);
-							const put = db
-								.transaction('keyval', 'readwrite')
-								.objectStore('keyval')
-								.put(value, key);
-							put.onsuccess = () => resolve();
-							put.onerror = () => reject(put.error);
-						};
-					};
-				})
-		);
+		await damageStoredFile(page);
 		await page.goto(siteUrl);
 		const damaged = page.getByTestId('damaged-store');
 		await damaged.waitFor({ timeout: 60_000 });
