@@ -245,11 +245,9 @@ class Dataset {
 			this.flagged = result.flagged;
 			this.notes = result.notes;
 			const imported = performance.now();
-			// Kept for a reload in the background from here on: IndexedDB takes the bytes off this
-			// page during the DuckDB load (a lower peak than holding them past it), and the figures
-			// do not wait for the save.
+			// Kept for a reload in the background, during the DuckDB load: the worker's Blobs go to
+			// IndexedDB by reference, and the figures do not wait for the save.
 			if (save) void this.keep(result.storable);
-			result.storable = [];
 			this.phase = 'loading';
 			this.progressText = '正在启动 DuckDB…';
 			const engine = (this.engine = await enginePromise.catch((error: unknown) => {

@@ -5,7 +5,8 @@
 import { tableCsvTexts } from '../db/load';
 import { importFiles } from '../import/pipeline';
 import type { ImportRequest, WorkerMessage } from './import-messages';
-import { sha256, type StoredFile } from './store';
+import { sha256 } from './digest';
+import type { StoredFile } from './store';
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const post = (message: WorkerMessage) => self.postMessage(message);

@@ -9,6 +9,7 @@
  * version 2 on the next save.
  */
 import { del, get, set } from 'idb-keyval';
+import { sha256 } from './digest';
 
 const KEY = 'imau-smart-factory/dataset-v2';
 const KEY_V1 = 'imau-smart-factory/dataset-v1';
@@ -43,12 +44,6 @@ export class DamagedStoreError extends Error {
 		super(`本地保存的数据已损坏（${reason}），请清除本地数据后重新导入。`);
 		this.name = 'DamagedStoreError';
 	}
-}
-
-/** SHA-256 in hex (the import worker digests each file with it before making its Blob). */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The digest of the names, encodings, sizes and file digests, and the dropped columns. */
