@@ -8,9 +8,8 @@ import { loadCsvTexts } from '../db/load';
 import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { computeSummary, type Summary } from '../db/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
-import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
-import type { ImportRequest, WorkerMessage } from './import-messages';
+import type { ImportRequest, SourceFile, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
 import { importSizeProblem } from './size-limit';
 import {
@@ -31,21 +30,13 @@ const TABLE_LABELS: Record<string, string> = {
 	eligibility: '层级判定结果'
 };
 
-/** A file the user gave (or the sample, or a stored copy): kept as a Blob, read when imported. */
-export interface SourceFile {
-	name: string;
-	blob: Blob;
-}
-
 async function runImportWorker(
 	sources: SourceFile[],
 	drop: string[],
 	onProgress: (done: number, total: number, file: string) => void
 ): Promise<Extract<WorkerMessage, { type: 'done' }>> {
-	// Read now and transfer the bytes to the worker: no second copy stays on this thread.
-	const files: InputFile[] = await Promise.all(
-		sources.map(async (s) => ({ name: s.name, bytes: new Uint8Array(await s.blob.arrayBuffer()) }))
-	);
+	// The Blobs go over by reference: the worker reads each file's bytes itself when its turn
+	// comes, and this thread never holds them.
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -61,8 +52,8 @@ async function runImportWorker(
 			worker.terminate();
 			reject(new Error(event.message || '导入线程出错'));
 		};
-		const request: ImportRequest = { files, dropIdentifyingColumns: drop };
-		worker.postMessage(request, { transfer: files.map((f) => f.bytes.buffer as ArrayBuffer) });
+		const request: ImportRequest = { files: sources, dropIdentifyingColumns: drop };
+		worker.postMessage(request);
 	});
 }
 

@@ -1,11 +1,17 @@
 /** Messages between the page and the import worker. */
 import type { TableCsvTexts } from '../db/load';
-import type { InputFile } from '../import/read-file';
 import type { FileReport } from '../import/report';
 import type { StoredFile } from './store';
 
+/** A file to import: a Blob (a picked file, the sample or a stored copy), passed by reference. */
+export interface SourceFile {
+	name: string;
+	blob: Blob;
+}
+
 export interface ImportRequest {
-	files: InputFile[];
+	/** Read by the worker one at a time, when each file's turn comes. */
+	files: SourceFile[];
 	/** Names of files whose identifying columns the user chose to drop. */
 	dropIdentifyingColumns: string[];
 }

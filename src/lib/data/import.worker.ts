@@ -1,43 +1,59 @@
 /**
- * The import off the main thread: decode, parse, validate and write the normalised CSV texts
- * in a worker, so the page stays responsive while a large file loads.
+ * The import off the main thread: read, decode, parse, validate and write the normalised CSV
+ * texts in a worker, so the page stays responsive while a large file loads.
  */
 import { tableCsvTexts } from '../db/load';
+import { hasUtf8Bom, UTF8_BOM_BYTES } from '../import/decode';
 import { importFiles } from '../import/pipeline';
+import type { DeferredInputFile } from '../import/read-file';
 import type { ImportRequest, WorkerMessage } from './import-messages';
 import { sha256 } from './digest';
 import type { StoredFile } from './store';
+
+/** Synchronous Blob reading, in dedicated workers only (not in TypeScript's DOM library). */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const post = (message: WorkerMessage) => self.postMessage(message);
 	try {
 		const { files, dropIdentifyingColumns } = event.data;
-		const result = importFiles(files, {
+		// Each file is read when its turn comes and held only until decoded. Its digest is started
+		// then, over the bytes after any BOM: those are what is kept when the file is stored as
+		// it came (a UTF-8 file without a dropped column), as a slice of the very Blob given.
+		const inputDigests = new Map<string, Promise<string>>();
+		const reader = new FileReaderSync();
+		const inputs: DeferredInputFile[] = files.map(({ name, blob }) => ({
+			name,
+			read() {
+				const bytes = new Uint8Array(reader.readAsArrayBuffer(blob));
+				inputDigests.set(name, sha256(hasUtf8Bom(bytes) ? bytes.subarray(UTF8_BOM_BYTES) : bytes));
+				return bytes;
+			}
+		}));
+		const result = importFiles(inputs, {
 			dropIdentifyingColumns: new Set(dropIdentifyingColumns),
 			onProgress: (done, total, file) => post({ type: 'progress', done, total, file })
 		});
-		// The files to keep for a reload: a UTF-8 file kept whole is its own input bytes, others
-		// are encoded here. Each is digested while the tables' CSV is written, then handed over
-		// as a Blob, which the page stores by reference without ever holding its bytes.
+		// The files to keep for a reload: one stored as it came is a slice of its Blob (no copy);
+		// the others (GBK, a dropped column) are written out as UTF-8 here and digested. The page
+		// hands the Blobs to IndexedDB without ever holding their bytes.
 		const encoder = new TextEncoder();
-		const kept = result.sanitizedTexts.map(({ name, text, encoding, utf8 }) => ({
-			name,
-			encoding,
-			bytes: utf8 ?? encoder.encode(text)
-		}));
+		const kept = result.sanitizedTexts.map(({ name, text, encoding, storedFromInputByte }) => {
+			const source = files.find((f) => f.name === name)?.blob;
+			if (storedFromInputByte !== null && source) {
+				return { name, encoding, blob: source.slice(storedFromInputByte), sha256: inputDigests.get(name) };
+			}
+			const bytes = encoder.encode(text);
+			return { name, encoding, blob: new Blob([bytes]), sha256: sha256(bytes) };
+		});
 		result.sanitizedTexts = [];
-		const digests = kept.map((file) => sha256(file.bytes));
 		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
 		// string, and never held twice.
 		const csv = tableCsvTexts(result.tables);
 		const storable: StoredFile[] = [];
-		for (const [i, file] of kept.entries()) {
-			storable.push({
-				name: file.name,
-				encoding: file.encoding,
-				sha256: await (digests[i] as Promise<string>),
-				blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>])
-			});
+		for (const file of kept) {
+			if (!file.sha256) throw new Error(`${file.name} 未读取`);
+			storable.push({ name: file.name, encoding: file.encoding, sha256: await file.sha256, blob: file.blob });
 		}
 		const buffers = Object.values(csv).flatMap((parts) =>
 			parts.map((p) => p.bytes.buffer as ArrayBuffer)

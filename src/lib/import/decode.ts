@@ -10,9 +10,16 @@ export interface DecodedText {
 	encoding: DetectedEncoding;
 }
 
+/** The length of a UTF-8 byte order mark. */
+export const UTF8_BOM_BYTES = 3;
+
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+	return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-	const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-	const body = hasBom ? bytes.subarray(3) : bytes;
+	const hasBom = hasUtf8Bom(bytes);
+	const body = hasBom ? bytes.subarray(UTF8_BOM_BYTES) : bytes;
 	try {
 		const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
 		return { text, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' };

@@ -6,7 +6,7 @@
  */
 import { TIER_KEYS, type TierKey } from '../domain/catalogue';
 import { eligibleTierOf, evaluateDeclaration } from '../domain/rules';
-import { readInputFile, type InputFile, type ReadFile, type ReadOptions } from './read-file';
+import { readInputFile, type InputSource, type ReadFile, type ReadOptions } from './read-file';
 import { balances, type FileReport } from './report';
 import type { FileKind } from './file-kinds';
 import type {
@@ -27,9 +27,14 @@ export interface ImportResult {
 	notes: string[];
 	/**
 	 * Sanitised source text per file, for local storage (dropped columns removed), with the
-	 * encoding it came in, and its UTF-8 bytes when they are the input's own (see ReadFile).
+	 * encoding it came in, and where the input's own bytes are that text in UTF-8 (see ReadFile).
 	 */
-	sanitizedTexts: { name: string; text: string; encoding: string; utf8: Uint8Array | null }[];
+	sanitizedTexts: {
+		name: string;
+		text: string;
+		encoding: string;
+		storedFromInputByte: number | null;
+	}[];
 }
 
 export interface ImportOptions {
@@ -144,7 +149,7 @@ function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagge
 }
 
 export function importFiles(
-	inputs: readonly InputFile[],
+	inputs: readonly InputSource[],
 	options: ImportOptions = {}
 ): ImportResult {
 	const files: ReadFile[] = inputs.map((input, i) => {
@@ -231,7 +236,7 @@ export function importFiles(
 				name: f.report.file,
 				text: f.sanitizedText,
 				encoding: f.report.encoding,
-				utf8: f.sanitizedUtf8
+				storedFromInputByte: f.storedFromInputByte
 			}))
 	};
 }

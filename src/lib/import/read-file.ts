@@ -2,7 +2,7 @@
  * One input file → a report and normalised rows: decode, parse, recognise the kind by its
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
-import { decodeCsvBytes } from './decode';
+import { decodeCsvBytes, UTF8_BOM_BYTES } from './decode';
 import { csvField, isBlankRecord, readCsvRecords, type CsvRecords } from './csv';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
@@ -41,6 +41,17 @@ export interface InputFile {
 	bytes: Uint8Array;
 }
 
+/**
+ * A file whose bytes are read when its turn comes (the import worker reads a Blob): only one
+ * file's bytes are held at a time, and only until they are decoded.
+ */
+export interface DeferredInputFile {
+	name: string;
+	read(): Uint8Array;
+}
+
+export type InputSource = InputFile | DeferredInputFile;
+
 export interface ReadOptions {
 	/** Drop identifying columns instead of refusing the file (the user chose to go on). */
 	dropIdentifyingColumns?: boolean;
@@ -56,10 +67,11 @@ export interface ReadFile {
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
 	sanitizedText: string;
 	/**
-	 * `sanitizedText` as UTF-8 bytes when it is the input unchanged (a UTF-8 file, no column
-	 * dropped): the input's own bytes after any BOM, so nothing needs encoding again; else null.
+	 * Where `sanitizedText` is the input unchanged (a UTF-8 file, no column dropped): the byte
+	 * the input's UTF-8 text starts at (3 after a BOM, else 0), so the file is kept as its own
+	 * bytes from there and nothing is encoded again; null when the text must be written out.
 	 */
-	sanitizedUtf8: Uint8Array | null;
+	storedFromInputByte: number | null;
 }
 
 function emptyReport(file: string, encoding: FileReport['encoding']): FileReport {
@@ -206,8 +218,8 @@ class RowReading {
 	}
 }
 
-export function readInputFile(input: InputFile, options: ReadOptions = {}): ReadFile {
-	const { text, encoding } = decodeCsvBytes(input.bytes);
+export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
+	const { text, encoding } = decodeCsvBytes('bytes' in input ? input.bytes : input.read());
 	const report = emptyReport(input.name, encoding);
 	const records = readCsvRecords(text);
 	const result: ReadFile = {
@@ -216,7 +228,7 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 		rows: [],
 		cellsAt: (line) => records.at(line - 1),
 		sanitizedText: '',
-		sanitizedUtf8: null
+		storedFromInputByte: null
 	};
 	const fileProblem = (reason: string, severity: Problem['severity'] = 'error') =>
 		report.problems.push({
@@ -340,7 +352,7 @@ export function readInputFile(input: InputFile, options: ReadOptions = {}): Read
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
 	result.sanitizedText = reading.sanitizedLines ? reading.sanitizedLines.join('\n') : text;
 	if (!reading.sanitizedLines && (encoding === 'UTF-8' || encoding === 'UTF-8 (BOM)')) {
-		result.sanitizedUtf8 = encoding === 'UTF-8 (BOM)' ? input.bytes.subarray(3) : input.bytes;
+		result.storedFromInputByte = encoding === 'UTF-8 (BOM)' ? UTF8_BOM_BYTES : 0;
 	}
 	return result;
 }
