@@ -279,10 +279,10 @@ describe('headers', () => {
 			unknownColumns: ['备注']
 		});
 		expect(problemsOf(r)).toEqual([problem(null, '备注', '不是数据契约中的列', 'warning')]);
-		expect(result.tables.scenarios).toMatchObject([
+		expect(result.tables.scenarios.toArray()).toMatchObject([
 			{ declaration_id: 'FX-SC-01', scenario_no: 14, scenario_tier: 1 }
 		]);
-		expect(JSON.stringify(result.tables.scenarios)).toContain('现场核查通过');
+		expect(JSON.stringify(result.tables.scenarios.toArray())).toContain('现场核查通过');
 	});
 });
 
@@ -707,7 +707,7 @@ describe('建设场景明细', () => {
 			problem(3, '申报编号', '申报编号“FX-NOPE-01”在已导入的申报明细中不存在')
 		]);
 		expect(rejectedLines(r)).toEqual([3]);
-		expect(result.tables.scenarios).toMatchObject([
+		expect(result.tables.scenarios.toArray()).toMatchObject([
 			{ declaration_id: 'FX-SC-01', scenario_no: 14, scenario_tier: 1, counted_tier: 1 },
 			{ declaration_id: 'FX-SC-02', scenario_no: 16, scenario_tier: 2, counted_tier: 2 }
 		]);
@@ -726,7 +726,7 @@ describe('建设场景明细', () => {
 			problem(4, '申报编号', '“FX-SC-02”在已导入的申报明细中不存在')
 		]);
 		expect(rejectedLines(r)).toEqual([2, 3, 4]);
-		expect(result.tables.scenarios).toEqual([]);
+		expect(result.tables.scenarios.toArray()).toEqual([]);
 	});
 
 	it('scen-names-numbers.csv: 附件4 spellings and 附件1 numbers; a contradicting number is an error', () => {
@@ -739,7 +739,7 @@ describe('建设场景明细', () => {
 			problem(8, '场景', '无法识别的场景“虚拟现实工厂”')
 		]);
 		expect(rejectedLines(r)).toEqual([5, 7, 8]);
-		expect(result.tables.scenarios.map((s) => [s.source_line, s.scenario_no])).toEqual([
+		expect(result.tables.scenarios.toArray().map((s) => [s.source_line, s.scenario_no])).toEqual([
 			[2, 10], // 人机协同制造 (附件4) = 人机协同作业 (附件1)
 			[3, 32], // 工业信息安全管控 (附件4) = 工业信息安全管理 (附件1)
 			[4, 20], // 20 in 附件1 numbering = 危险作业自动化
@@ -768,7 +768,7 @@ describe('建设场景明细', () => {
 			}
 		]);
 		expect(rejectedLines(r)).toEqual([3]);
-		expect(result.tables.scenarios.map((s) => [s.source_line, s.scenario_no])).toEqual([
+		expect(result.tables.scenarios.toArray().map((s) => [s.source_line, s.scenario_no])).toEqual([
 			[2, 10],
 			[4, 14]
 		]);
@@ -786,7 +786,7 @@ describe('建设场景明细', () => {
 		]);
 		expect(rejectedLines(r)).toEqual([7]);
 		expect(
-			result.tables.scenarios.map((s) => [s.scenario_no, s.scenario_tier, s.counted_tier])
+			result.tables.scenarios.toArray().map((s) => [s.scenario_no, s.scenario_tier, s.counted_tier])
 		).toEqual([
 			[1, 1, null],
 			[34, 2, null],

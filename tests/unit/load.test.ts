@@ -41,19 +41,18 @@ describe('loading the tables into DuckDB', () => {
 			const rows = await engine.query<{ source_file: string; n: bigint | number; lines: string }>(
 				`SELECT source_file, count(*) AS n, string_agg(source_line::VARCHAR, ',' ORDER BY source_line) AS lines FROM ${table} GROUP BY source_file ORDER BY source_file`
 			);
-			const expected = [...new Set(result.tables[table].map((r) => r.source_file))]
-				.sort()
-				.map((file) => {
-					const own = result.tables[table].filter((r) => r.source_file === file);
-					return {
-						source_file: file,
-						n: own.length,
-						lines: own
-							.map((r) => r.source_line)
-							.sort((a, b) => a - b)
-							.join(',')
-					};
-				});
+			const loaded = [...result.tables[table]];
+			const expected = [...new Set(loaded.map((r) => r.source_file))].sort().map((file) => {
+				const own = loaded.filter((r) => r.source_file === file);
+				return {
+					source_file: file,
+					n: own.length,
+					lines: own
+						.map((r) => r.source_line)
+						.sort((a, b) => a - b)
+						.join(',')
+				};
+			});
 			expect(expected).toHaveLength(2);
 			expect(rows.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(expected);
 		}

@@ -9,6 +9,7 @@
  * each of a million rows (it was over half the bytes of the scenario CSV).
  */
 import { objectsToCsvBytes } from '../import/csv';
+import { ScenarioRows } from '../import/scenario-rows';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
@@ -27,23 +28,38 @@ export function csvColumnsOf(table: TableName): readonly string[] {
 	return TABLE_COLUMNS[table].filter((column) => column !== 'source_file');
 }
 
+/** Runs of consecutive rows from one source file (one run, file null, for a table without one). */
+function fileRuns(
+	rows: readonly object[] | ScenarioRows
+): { name: string | null; start: number; end: number }[] {
+	if (rows instanceof ScenarioRows) return rows.fileRuns();
+	const fileOf = (row: object) => ('source_file' in row ? (row.source_file as string) : null);
+	const runs: { name: string | null; start: number; end: number }[] = [];
+	for (let start = 0; start < rows.length;) {
+		const name = fileOf(rows[start] as object);
+		let end = start + 1;
+		while (end < rows.length && fileOf(rows[end] as object) === name) end++;
+		runs.push({ name, start, end });
+		start = end;
+	}
+	return runs;
+}
+
 /** Each table as UTF-8 CSV bytes, one part per run of rows from the same source file. */
 export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
 	const texts = {} as TableCsvTexts;
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
-		const rows = tables[table] as readonly object[];
+		const rows: readonly object[] | ScenarioRows = tables[table];
 		const columns = csvColumnsOf(table);
-		const fileOf = (row: object) => ('source_file' in row ? (row.source_file as string) : null);
-		const parts: TableCsvPart[] = [];
-		for (let start = 0; start < rows.length;) {
-			const sourceFile = fileOf(rows[start] as object);
-			let end = start + 1;
-			while (end < rows.length && fileOf(rows[end] as object) === sourceFile) end++;
-			const run = start === 0 && end === rows.length ? rows : rows.slice(start, end);
-			parts.push({ sourceFile, bytes: objectsToCsvBytes(columns, run) });
-			start = end;
-		}
-		texts[table] = parts;
+		texts[table] = fileRuns(rows).map(({ name, start, end }) => ({
+			sourceFile: name,
+			bytes: objectsToCsvBytes(
+				columns,
+				start === 0 && end === rows.length
+					? rows
+					: { length: end - start, at: (i: number) => rows.at(start + i) }
+			)
+		}));
 	}
 	return texts;
 }

@@ -205,6 +205,12 @@ function grow(buffer: Uint8Array, used: number, more: number): Uint8Array<ArrayB
 	return grown;
 }
 
+/** Rows by index: an array, or a table that makes each row when asked (ScenarioRows). */
+export interface RowSource {
+	readonly length: number;
+	at(index: number): object | undefined;
+}
+
 /**
  * Objects → UTF-8 CSV bytes of the given columns (a million rows), the same bytes as
  * `objectsToCsv` encoded, written straight into one growing buffer with no string per line.
@@ -212,7 +218,7 @@ function grow(buffer: Uint8Array, used: number, more: number): Uint8Array<ArrayB
  * `csvField` and the encoder, and a column's bytes are reused while its value repeats
  * (source_file). One loop with local variables: this runs over every cell of every table.
  */
-export function objectsToCsvBytes(columns: readonly string[], rows: readonly object[]): Uint8Array {
+export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): Uint8Array {
 	const encoder = new TextEncoder();
 	const header = encoder.encode(columns.map(csvField).join(',') + '\n');
 	let buffer: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(1024 * 1024, header.length));
@@ -223,7 +229,7 @@ export function objectsToCsvBytes(columns: readonly string[], rows: readonly obj
 	const digits = new Uint8Array(16);
 	const width = columns.length;
 	for (let r = 0; r < rows.length; r++) {
-		const record = rows[r] as Record<string, CsvValue>;
+		const record = rows.at(r) as Record<string, CsvValue>;
 		for (let c = 0; c < width; c++) {
 			// Room for a separator and a number or a short field; longer text asks below.
 			if (buffer.length - used < 64) buffer = grow(buffer, used, 64);

@@ -14,9 +14,9 @@ import type {
 	DeclarationRow,
 	EligibilityRow,
 	ImportedTables,
-	RegionTargetRow,
-	ScenarioRow
+	RegionTargetRow
 } from './tables';
+import { ScenarioRows } from './scenario-rows';
 
 export interface ImportResult {
 	reports: FileReport[];
@@ -117,18 +117,20 @@ function rejectDuplicates<T extends KindRow>(
 
 /** Each declaration's eligible tier under 附件2, and whether its claimed tier is above it. */
 function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagged: number } {
-	const byDeclaration = new Map<string, ScenarioRow[]>();
-	for (const s of tables.scenarios) {
-		let list = byDeclaration.get(s.declaration_id);
-		if (!list) byDeclaration.set(s.declaration_id, (list = []));
-		list.push(s);
+	const scenarios = tables.scenarios;
+	const byDeclaration = new Map<string, number[]>();
+	for (let i = 0; i < scenarios.length; i++) {
+		const id = scenarios.declarationId(i);
+		let list = byDeclaration.get(id);
+		if (!list) byDeclaration.set(id, (list = []));
+		list.push(i);
 	}
 	let flagged = 0;
 	const rows = tables.declarations.map((d): EligibilityRow => {
 		const declaration = {
-			scenarios: (byDeclaration.get(d.declaration_id) ?? []).map((s) => ({
-				scenario: s.scenario_no,
-				tier: TIER_KEYS[s.scenario_tier - 1] as TierKey
+			scenarios: (byDeclaration.get(d.declaration_id) ?? []).map((i) => ({
+				scenario: scenarios.scenarioNo(i),
+				tier: TIER_KEYS[scenarios.scenarioTier(i) - 1] as TierKey
 			})),
 			maturityLevel: d.maturity_level
 		};
@@ -186,18 +188,20 @@ export function importFiles(
 	const declarationIds = new Set(
 		rowsOf<DeclarationRow>(files, 'declarations').map((row) => row.declaration_id)
 	);
-	const orphans = new Set<object>();
-	for (const { file, row } of eachRow<ScenarioRow>(files, 'scenarios')) {
-		if (declarationIds.has(row.declaration_id)) continue;
-		const id = row.declaration_id;
-		reject(file, row.source_line, '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
-		orphans.add(row);
+	for (const file of files) {
+		const rows = file.scenarioRows;
+		if (!rows) continue;
+		file.scenarioRows = rows.filter((i) => {
+			const id = rows.declarationId(i);
+			if (declarationIds.has(id)) return true;
+			reject(file, rows.sourceLine(i), '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
+			return false;
+		});
 	}
-	removeRows(orphans, files);
 
 	const tables: ImportedTables = {
 		declarations: rowsOf<DeclarationRow>(files, 'declarations'),
-		scenarios: rowsOf<ScenarioRow>(files, 'scenarios'),
+		scenarios: ScenarioRows.concat(files.flatMap((f) => f.scenarioRows ?? [])),
 		baseline: rowsOf<BaselineRow>(files, 'baseline'),
 		region_targets: rowsOf<RegionTargetRow>(files, 'targets'),
 		eligibility: []
@@ -215,7 +219,7 @@ export function importFiles(
 	for (const file of files) {
 		const report = file.report;
 		if (report.status === 'loaded') {
-			report.rowsLoaded = file.rows.length;
+			report.rowsLoaded = file.scenarioRows?.length ?? file.rows.length;
 			report.rowsRejected = report.rejectedRows.length;
 			report.rejectedRows.sort((a, b) => a.line - b.line);
 		}

@@ -18,6 +18,7 @@ import {
 	type CellIssue,
 	type RowOutcome
 } from './rows';
+import { ScenarioRows } from './scenario-rows';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 
 export type AnyRow = DeclarationRow | ScenarioRow | BaselineRow | RegionTargetRow;
@@ -60,8 +61,13 @@ export interface ReadOptions {
 export interface ReadFile {
 	report: FileReport;
 	kind: FileKind | null;
-	/** The rows that passed their own checks, of the file's kind; each knows its line (source_line). */
+	/**
+	 * The rows that passed their own checks, of the file's kind; each knows its line
+	 * (source_line). A 建设场景明细 file's rows are in `scenarioRows` instead.
+	 */
 	rows: AnyRow[];
+	/** A 建设场景明细 file's rows, in columns (a million of them is a plausible file). */
+	scenarioRows: ScenarioRows | null;
 	/** The cells of the data row at a line, as they may be kept (no dropped column): for rows rejected later. */
 	cellsAt(line: number): string[];
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
@@ -139,6 +145,8 @@ function layoutOf(
  */
 class RowReading {
 	readonly rows: AnyRow[] = [];
+	/** The rows of a 建设场景明细 file, which go here instead of `rows`. */
+	readonly scenarioRows: ScenarioRows | null;
 	readonly problems: Problem[] = [];
 	readonly rejectedRows: RejectedRow[] = [];
 	rowsWithWarnings = 0;
@@ -164,6 +172,7 @@ class RowReading {
 			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
 		);
 		this.readRow = ROW_READERS[match.kind];
+		this.scenarioRows = match.kind === 'scenarios' ? new ScenarioRows() : null;
 		this.sanitizedLines = keptIndexes ? [keptHeaders.map(csvField).join(',')] : null;
 	}
 
@@ -214,7 +223,8 @@ class RowReading {
 			this.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });
 			return;
 		}
-		this.rows.push(outcome.row);
+		if (this.scenarioRows) this.scenarioRows.push(outcome.row as ScenarioRow);
+		else this.rows.push(outcome.row);
 	}
 }
 
@@ -226,6 +236,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		report,
 		kind: null,
 		rows: [],
+		scenarioRows: null,
 		cellsAt: (line) => records.at(line - 1),
 		sanitizedText: '',
 		storedFromInputByte: null
@@ -347,6 +358,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	report.rejectedRows = reading.rejectedRows;
 	report.rowsWithWarnings = reading.rowsWithWarnings;
 	result.rows = reading.rows;
+	result.scenarioRows = reading.scenarioRows;
 	const finalReading = reading;
 	result.cellsAt = (line) => finalReading.kept(records.at(line - 1));
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.

@@ -2,6 +2,7 @@
  * The normalised rows the import hands to DuckDB, one interface per table, and the column order
  * of each table (the same order as `src/lib/db/schema.sql`).
  */
+import type { ScenarioRows } from './scenario-rows';
 import type { Status } from './values';
 
 export interface DeclarationRow {
@@ -145,7 +146,7 @@ export type TableName = keyof typeof TABLE_COLUMNS;
 
 export interface ImportedTables {
 	declarations: DeclarationRow[];
-	scenarios: ScenarioRow[];
+	scenarios: ScenarioRows;
 	baseline: BaselineRow[];
 	region_targets: RegionTargetRow[];
 	eligibility: EligibilityRow[];

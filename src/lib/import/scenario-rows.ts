@@ -1,0 +1,132 @@
+/**
+ * The 建设场景明细 rows in columns. A data set at the plan's scale of stress holds a million of
+ * them; as objects they took ~95 bytes each in the import worker's heap, in columns ~12 (typed
+ * arrays for the numbers, one shared string per 申报编号). A row is made into a `ScenarioRow`
+ * object only when asked for (`at`), and dropped again by the caller.
+ */
+import type { ScenarioRow } from './tables';
+
+/** No counted tier (附件4 "/" or a missing description): 0 in the column, null in a row. */
+const NO_TIER = 0;
+
+export class ScenarioRows implements Iterable<ScenarioRow> {
+	private size = 0;
+	private declarationIds: string[] = [];
+	private scenarioNos = new Uint8Array(1024);
+	private scenarioTiers = new Uint8Array(1024);
+	private countedTiers = new Uint8Array(1024);
+	private sourceLines = new Uint32Array(1024);
+	/** Unlisted columns per row (JSON), or null while no row has any. */
+	private extras: (string | null)[] | null = null;
+	/** Runs of rows from the same file, in row order: the file and the run's first row. */
+	private files: { name: string; start: number }[] = [];
+
+	get length(): number {
+		return this.size;
+	}
+
+	push(row: ScenarioRow): void {
+		const i = this.size;
+		if (i === this.sourceLines.length) this.grow(i * 2);
+		const lastFile = this.files[this.files.length - 1];
+		if (lastFile?.name !== row.source_file) this.files.push({ name: row.source_file, start: i });
+		this.declarationIds.push(row.declaration_id);
+		this.scenarioNos[i] = row.scenario_no;
+		this.scenarioTiers[i] = row.scenario_tier;
+		this.countedTiers[i] = row.counted_tier ?? NO_TIER;
+		this.sourceLines[i] = row.source_line;
+		if (row.extra !== null && !this.extras) this.extras = new Array<string | null>(i).fill(null);
+		this.extras?.push(row.extra);
+		this.size = i + 1;
+	}
+
+	private grow(capacity: number): void {
+		const grown = <T extends Uint8Array | Uint32Array>(old: T, make: (n: number) => T): T => {
+			const next = make(capacity);
+			next.set(old.subarray(0, this.size));
+			return next;
+		};
+		this.scenarioNos = grown(this.scenarioNos, (n) => new Uint8Array(n));
+		this.scenarioTiers = grown(this.scenarioTiers, (n) => new Uint8Array(n));
+		this.countedTiers = grown(this.countedTiers, (n) => new Uint8Array(n));
+		this.sourceLines = grown(this.sourceLines, (n) => new Uint32Array(n));
+	}
+
+	declarationId(i: number): string {
+		return this.declarationIds[i] as string;
+	}
+
+	/** 附件1 number. */
+	scenarioNo(i: number): number {
+		return this.scenarioNos[i] as number;
+	}
+
+	/** The declared tier rank. */
+	scenarioTier(i: number): number {
+		return this.scenarioTiers[i] as number;
+	}
+
+	sourceLine(i: number): number {
+		return this.sourceLines[i] as number;
+	}
+
+	sourceFile(i: number): string {
+		let run = this.files[0];
+		for (const file of this.files) {
+			if (file.start > i) break;
+			run = file;
+		}
+		return run?.name ?? '';
+	}
+
+	/** Row `i` as an object (undefined past the end, as an array's `at`). */
+	at(i: number): ScenarioRow | undefined {
+		if (i < 0 || i >= this.size) return undefined;
+		const counted = this.countedTiers[i] as number;
+		return {
+			declaration_id: this.declarationIds[i] as string,
+			scenario_no: this.scenarioNos[i] as number,
+			scenario_tier: this.scenarioTiers[i] as number,
+			counted_tier: counted === NO_TIER ? null : counted,
+			source_file: this.sourceFile(i),
+			source_line: this.sourceLines[i] as number,
+			extra: this.extras?.[i] ?? null
+		};
+	}
+
+	*[Symbol.iterator](): Iterator<ScenarioRow> {
+		for (let i = 0; i < this.size; i++) yield this.at(i) as ScenarioRow;
+	}
+
+	toArray(): ScenarioRow[] {
+		return [...this];
+	}
+
+	/** The rows for which `keep(i)` holds, in order (this very table when it holds for all). */
+	filter(keep: (i: number) => boolean): ScenarioRows {
+		let i = 0;
+		while (i < this.size && keep(i)) i++;
+		if (i === this.size) return this;
+		const kept = new ScenarioRows();
+		for (let j = 0; j < i; j++) kept.push(this.at(j) as ScenarioRow);
+		for (i += 1; i < this.size; i++) if (keep(i)) kept.push(this.at(i) as ScenarioRow);
+		return kept;
+	}
+
+	/** The rows of several tables, in order (the one table itself when there is one). */
+	static concat(tables: readonly ScenarioRows[]): ScenarioRows {
+		if (tables.length === 1) return tables[0] as ScenarioRows;
+		const all = new ScenarioRows();
+		for (const table of tables) for (const row of table) all.push(row);
+		return all;
+	}
+
+	/** Runs of consecutive rows from one file: [file, first row, end]. */
+	fileRuns(): { name: string; start: number; end: number }[] {
+		return this.files.map((file, k) => ({
+			name: file.name,
+			start: file.start,
+			end: this.files[k + 1]?.start ?? this.size
+		}));
+	}
+}
