@@ -167,4 +167,24 @@ describe('objectsToCsvBytes', () => {
 		);
 		expect(objectsToCsvBytes(columns, rows)).toEqual(expected);
 	});
+
+	it('sizes its buffer from the first rows and still writes every row when later ones are longer', () => {
+		const columns = ['id', 'n', 'name'];
+		// 40,000 rows: over a megabyte, so the bytes come back as a view of the sized buffer.
+		const rows = Array.from({ length: 40_000 }, (_, i) => ({
+			id: `SB-${i}`,
+			n: i * 37,
+			name: i < 1000 ? 'a' : i % 3 ? '建设场景'.repeat(1 + (i % 5)) : 'a,"b"'
+		}));
+		const expected = new TextEncoder().encode(
+			toCsv(
+				columns,
+				rows.map((r) => [r.id, r.n, r.name])
+			)
+		);
+		const written = objectsToCsvBytes(columns, rows);
+		expect(written.buffer.byteLength).toBeGreaterThan(written.length);
+		expect(written.length).toBe(expected.length);
+		expect(Buffer.from(written).equals(Buffer.from(expected))).toBe(true);
+	});
 });

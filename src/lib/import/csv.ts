@@ -198,9 +198,9 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
 	return lines.join('\n') + '\n';
 }
 
-/** A copy of `buffer`'s first `used` bytes in a buffer with room for `more`. */
+/** A copy of `buffer`'s first `used` bytes in a buffer with room for `more` (and a quarter more). */
 function grow(buffer: Uint8Array, used: number, more: number): Uint8Array<ArrayBuffer> {
-	const grown = new Uint8Array(Math.max(buffer.length * 2, used + more));
+	const grown = new Uint8Array(Math.max(Math.ceil(buffer.length * 1.25), used + more));
 	grown.set(buffer.subarray(0, used));
 	return grown;
 }
@@ -212,11 +212,13 @@ export interface RowSource {
 }
 
 /**
- * Objects → UTF-8 CSV bytes of the given columns (a million rows), the same bytes as
- * `objectsToCsv` encoded, written straight into one growing buffer with no string per line.
+ * Objects → UTF-8 CSV bytes of the given columns (a million rows), the same bytes as `toCsv`
+ * encoded, written straight into one buffer with no string per line. The buffer is sized once
+ * from the first rows (so a million rows are not grown by doubling and copied each time), and
+ * the bytes of a large table come back as a view of it (no copy at the end; the tail is small).
  * Non-negative integers and plain ASCII text are written byte by byte; other text goes through
- * `csvField` and the encoder, and a column's bytes are reused while its value repeats
- * (source_file). One loop with local variables: this runs over every cell of every table.
+ * `csvField` and the encoder, and a column's bytes are reused while its value repeats.
+ * One loop with local variables: this runs over every cell of every table.
  */
 export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): Uint8Array {
 	const encoder = new TextEncoder();
@@ -226,6 +228,8 @@ export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): 
 	let used = header.length;
 	const lastValue: CsvValue[] = columns.map(() => undefined);
 	const lastBytes: Uint8Array[] = columns.map(() => new Uint8Array(0));
+	const lastPlain: CsvValue[] = columns.map(() => undefined);
+	const lastPlainAt = new Int32Array(columns.length);
 	const digits = new Uint8Array(16);
 	const width = columns.length;
 	for (let r = 0; r < rows.length; r++) {
@@ -236,6 +240,22 @@ export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): 
 			if (c > 0) buffer[used++] = 44;
 			const value = record[columns[c] as string];
 			if (value === null || value === undefined) continue;
+			if (typeof value === 'number' && value >= 0 && value <= 0x7fffffff && (value | 0) === value) {
+				// Small integers (tiers, numbers, lines) in integer arithmetic: no float remainder.
+				let n = value | 0;
+				if (n < 10) {
+					buffer[used++] = 48 + n;
+					continue;
+				}
+				let d = 0;
+				do {
+					const q = (n / 10) | 0;
+					digits[d++] = 48 + n - q * 10;
+					n = q;
+				} while (n > 0);
+				while (d > 0) buffer[used++] = digits[--d] as number;
+				continue;
+			}
 			if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) {
 				let n = value;
 				let d = 0;
@@ -255,14 +275,26 @@ export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): 
 				used += bytes.length;
 				continue;
 			}
-			// Printable ASCII without quote or comma and no space at either end: written as it is.
+			// The same plain text as this column's last (a scenario row's 申报编号, shared by the
+			// rows of one declaration): its bytes copied from where they were written.
+			if (text === lastPlain[c]) {
+				const from = lastPlainAt[c] as number;
+				for (let i = 0; i < length; i++) buffer[used++] = buffer[from + i] as number;
+				continue;
+			}
+			// Printable ASCII without quote or comma and no space at either end: written as it is,
+			// checked while it is written (and written again below if it is not plain after all).
 			let plain = length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(length - 1) !== 32;
+			let at = used;
 			for (let i = 0; plain && i < length; i++) {
 				const code = text.charCodeAt(i);
 				plain = code >= 32 && code < 127 && code !== 34 && code !== 44;
+				buffer[at++] = code;
 			}
 			if (plain) {
-				for (let i = 0; i < length; i++) buffer[used++] = text.charCodeAt(i);
+				lastPlain[c] = text;
+				lastPlainAt[c] = used;
+				used = at;
 				continue;
 			}
 			const field = csvField(text);
@@ -274,9 +306,18 @@ export function objectsToCsvBytes(columns: readonly string[], rows: RowSource): 
 		}
 		if (buffer.length - used < 1) buffer = grow(buffer, used, 1);
 		buffer[used++] = 10;
+		if (r + 1 === SIZING_ROWS && rows.length > SIZING_ROWS) {
+			const perRow = (used - header.length) / SIZING_ROWS;
+			const expected = Math.ceil(header.length + perRow * rows.length * 1.05) + 64 * 1024;
+			if (expected > buffer.length) buffer = grow(buffer, used, expected - used);
+		}
 	}
-	return used === buffer.length ? buffer : buffer.slice(0, used);
+	// A view when the buffer is mostly used (a large table: no copy), else a copy that fits.
+	return used > buffer.length * 0.75 ? buffer.subarray(0, used) : buffer.slice(0, used);
 }
+
+/** How many rows the buffer is sized from. */
+const SIZING_ROWS = 1000;
 
 /**
  * For files a person opens in Excel: a BOM so Excel reads UTF-8, and a leading apostrophe on
