@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	objectsToCsvBytes,
+	writeUtf8,
 	parseCsvRecords,
 	readCsvRecords,
 	toCsv
@@ -154,7 +155,11 @@ describe('objectsToCsvBytes', () => {
 			'=1+1',
 			'\u3000全角',
 			'tab\t',
-			'𠀀旗'
+			'𠀀旗',
+			'lone \ud800 surrogate',
+			'end \udfff',
+			'é ß Ω',
+			'€'
 		];
 		const rows = values.flatMap((a, i) =>
 			values.map((b, j) => ({ a, b, c: values[(i * 7 + j) % values.length] }))
@@ -166,6 +171,27 @@ describe('objectsToCsvBytes', () => {
 			)
 		);
 		expect(objectsToCsvBytes(columns, rows)).toEqual(expected);
+	});
+
+	it('writes UTF-8 as TextEncoder does, lone surrogates included', () => {
+		const encoder = new TextEncoder();
+		const texts = [
+			'',
+			'abc',
+			'é',
+			'建设',
+			'𠀀',
+			'\ud800',
+			'\udc00x',
+			'a\ud83d',
+			'\u07ff\u0800\uffff'
+		];
+		for (let code = 0; code < 0x10000; code += 97) texts.push(String.fromCharCode(code));
+		for (const text of texts) {
+			const buffer = new Uint8Array(text.length * 3 + 4);
+			const end = writeUtf8(text, buffer, 2);
+			expect(buffer.subarray(2, end), JSON.stringify(text)).toEqual(encoder.encode(text));
+		}
 	});
 
 	it('sizes its buffer from the first rows and still writes every row when later ones are longer', () => {
