@@ -145,10 +145,12 @@ async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
 		const views = await page.$$eval('[data-testid=view-timings] tr[data-view]', (rows) =>
 			rows.map((r) => ({
 				view: r.getAttribute('data-view') ?? '',
-				firstMs: Number(r.getAttribute('data-first-ms')),
-				medianMs: Number(r.getAttribute('data-median-ms'))
+				firstMs: Number(r.getAttribute('data-first-ms') ?? NaN),
+				medianMs: Number(r.getAttribute('data-median-ms') ?? NaN)
 			}))
 		);
+		if (views.some((v) => Number.isNaN(v.firstMs) || Number.isNaN(v.medianMs)))
+			throw new Error('the 性能 panel shows no view timings: is build/ older than this code?');
 		return {
 			firstReadyMs,
 			dropToReadyMs,
@@ -165,8 +167,8 @@ async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
 	}
 }
 
-if (!existsSync('build/index.html'))
-	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+// Always the site of this checkout: a build left from older code would time the old code.
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const { server, url } = await startStaticServer({ dir: 'build' });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim()}`;
 const lines: string[] = [
