@@ -54,6 +54,19 @@ describe('what is kept for a reload', () => {
 		expect(reused).toBeGreaterThan(10);
 	});
 
+	it('names the input each kept file comes from by position, even when two share a name', () => {
+		const read = (path: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${path}`));
+		const result = importFiles([
+			{ name: 'same.csv', bytes: read('decl-gbk.csv') },
+			{ name: 'empty.csv', bytes: new Uint8Array(0) },
+			{ name: 'same.csv', bytes: read('decl-utf8-bom.csv') }
+		]);
+		expect(result.sanitizedTexts.map((kept) => [kept.input, kept.storedFromInputByte])).toEqual([
+			[0, null],
+			[2, 3]
+		]);
+	});
+
 	it('never reuses the input bytes of a file whose identifying column was dropped, nor of a GBK file', () => {
 		const dropped = importFiles(
 			[

@@ -20,13 +20,14 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		// Each file is read when its turn comes and held only until decoded. Its digest is started
 		// then, over the bytes after any BOM: those are what is kept when the file is stored as
 		// it came (a UTF-8 file without a dropped column), as a slice of the very Blob given.
-		const inputDigests = new Map<string, Promise<string>>();
+		const inputDigests: Promise<string>[] = [];
 		const reader = new FileReaderSync();
-		const inputs: DeferredInputFile[] = files.map(({ name, blob }) => ({
+		const inputs: DeferredInputFile[] = files.map(({ name, blob }, input) => ({
 			name,
 			read() {
 				const bytes = new Uint8Array(reader.readAsArrayBuffer(blob));
-				inputDigests.set(name, sha256(hasUtf8Bom(bytes) ? bytes.subarray(UTF8_BOM_BYTES) : bytes));
+				const stored = hasUtf8Bom(bytes) ? bytes.subarray(UTF8_BOM_BYTES) : bytes;
+				inputDigests[input] = sha256(stored);
 				return bytes;
 			}
 		}));
@@ -38,21 +39,23 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		// the others (GBK, a dropped column) are written out as UTF-8 here and digested. The page
 		// hands the Blobs to IndexedDB without ever holding their bytes.
 		const encoder = new TextEncoder();
-		const kept = result.sanitizedTexts.map(({ name, text, encoding, storedFromInputByte }) => {
-			const source = files.find((f) => f.name === name)?.blob;
-			if (storedFromInputByte !== null && source) {
-				return { name, encoding, blob: source.slice(storedFromInputByte), sha256: inputDigests.get(name) };
+		const kept = result.sanitizedTexts.map(
+			({ input, name, text, encoding, storedFromInputByte }) => {
+				const source = files[input]?.blob;
+				const digest = inputDigests[input];
+				if (storedFromInputByte !== null && source && digest) {
+					return { name, encoding, blob: source.slice(storedFromInputByte), sha256: digest };
+				}
+				const bytes = encoder.encode(text);
+				return { name, encoding, blob: new Blob([bytes]), sha256: sha256(bytes) };
 			}
-			const bytes = encoder.encode(text);
-			return { name, encoding, blob: new Blob([bytes]), sha256: sha256(bytes) };
-		});
+		);
 		result.sanitizedTexts = [];
 		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
 		// string, and never held twice.
 		const csv = tableCsvTexts(result.tables);
 		const storable: StoredFile[] = [];
 		for (const file of kept) {
-			if (!file.sha256) throw new Error(`${file.name} 未读取`);
 			storable.push({ name: file.name, encoding: file.encoding, sha256: await file.sha256, blob: file.blob });
 		}
 		const buffers = Object.values(csv).flatMap((parts) =>

@@ -30,6 +30,8 @@ export interface ImportResult {
 	 * encoding it came in, and where the input's own bytes are that text in UTF-8 (see ReadFile).
 	 */
 	sanitizedTexts: {
+		/** Which of the inputs, by position (two inputs may share a name). */
+		input: number;
 		name: string;
 		text: string;
 		encoding: string;
@@ -234,13 +236,18 @@ export function importFiles(
 		tables,
 		flagged,
 		notes,
-		sanitizedTexts: files
-			.filter((f) => f.report.status === 'loaded')
-			.map((f) => ({
-				name: f.report.file,
-				text: f.sanitizedText,
-				encoding: f.report.encoding,
-				storedFromInputByte: f.storedFromInputByte
-			}))
+		sanitizedTexts: files.flatMap((f, input) =>
+			f.report.status === 'loaded'
+				? [
+						{
+							input,
+							name: f.report.file,
+							text: f.sanitizedText,
+							encoding: f.report.encoding,
+							storedFromInputByte: f.storedFromInputByte
+						}
+					]
+				: []
+		)
 	};
 }
