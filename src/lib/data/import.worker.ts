@@ -13,6 +13,17 @@ import type { StoredFile } from './store';
 /** Synchronous Blob reading, in dedicated workers only (not in TypeScript's DOM library). */
 declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
 
+/** A picked file's bytes, or a reason in Chinese when the file can no longer be read. */
+function readBlob(reader: InstanceType<typeof FileReaderSync>, name: string, blob: Blob) {
+	try {
+		return new Uint8Array(reader.readAsArrayBuffer(blob));
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		const reason = `无法读取文件“${name}”：文件可能在选择后被移动、删除或修改，请重新选择后再导入（${detail}）`;
+		throw new Error(reason, { cause: error });
+	}
+}
+
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const post = (message: WorkerMessage) => self.postMessage(message);
 	try {
@@ -25,7 +36,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		const inputs: DeferredInputFile[] = files.map(({ name, blob }, input) => ({
 			name,
 			read() {
-				const bytes = new Uint8Array(reader.readAsArrayBuffer(blob));
+				const bytes = readBlob(reader, name, blob);
 				const stored = hasUtf8Bom(bytes) ? bytes.subarray(UTF8_BOM_BYTES) : bytes;
 				inputDigests[input] = sha256(stored);
 				return bytes;
