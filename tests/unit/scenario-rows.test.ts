@@ -31,11 +31,13 @@ describe('scenario rows in columns', () => {
 	it('filters and concatenates in order', () => {
 		const a = new ScenarioRows();
 		const b = new ScenarioRows();
-		for (let line = 2; line < 12; line++) a.push(row(line, 'a.csv'));
+		for (let line = 2; line < 12; line++)
+			a.push(row(line, 'a.csv', line === 7 ? '{"备注":"y"}' : null));
 		for (let line = 2; line < 5; line++) b.push(row(line, 'b.csv'));
 		expect(a.filter(() => true)).toBe(a);
 		const odd = a.filter((i) => a.sourceLine(i) % 2 === 1);
 		expect(odd.toArray().map((r) => r.source_line)).toEqual([3, 5, 7, 9, 11]);
+		expect(odd.toArray().map((r) => r.extra)).toEqual([null, null, '{"备注":"y"}', null, null]);
 		const both = ScenarioRows.concat([odd, b]);
 		expect(both.toArray()).toEqual([...odd, ...b]);
 		expect(both.sourceFile(4)).toBe('a.csv');

@@ -1,8 +1,9 @@
 /**
- * The 建设场景明细 rows in columns. A data set at the plan's scale of stress holds a million of
- * them; as objects they took ~95 bytes each in the import worker's heap, in columns ~12 (typed
- * arrays for the numbers, one shared string per 申报编号). A row is made into a `ScenarioRow`
- * object only when asked for (`at`), and dropped again by the caller.
+ * The 建设场景明细 rows in columns. The bench's largest data set holds a million of them; as
+ * objects they took ~95 bytes each in the import worker's heap, in columns ~12 (typed arrays for
+ * the numbers — 附件1 numbers 1–40 and tier ranks 1–4 fit a byte — and one shared string per
+ * 申报编号). A row is made into a `ScenarioRow` object only when asked for (`at`), and dropped
+ * again by the caller.
  */
 import type { ScenarioRow } from './tables';
 
@@ -26,17 +27,38 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	}
 
 	push(row: ScenarioRow): void {
+		this.append(
+			row.declaration_id,
+			row.scenario_no,
+			row.scenario_tier,
+			row.counted_tier ?? NO_TIER,
+			row.source_line,
+			row.source_file,
+			row.extra
+		);
+	}
+
+	/** One row at the end, by its column values (`counted` 0 for none). */
+	private append(
+		declarationId: string,
+		scenarioNo: number,
+		scenarioTier: number,
+		counted: number,
+		sourceLine: number,
+		sourceFile: string,
+		extra: string | null
+	): void {
 		const i = this.size;
 		if (i === this.sourceLines.length) this.grow(i * 2);
 		const lastFile = this.files[this.files.length - 1];
-		if (lastFile?.name !== row.source_file) this.files.push({ name: row.source_file, start: i });
-		this.declarationIds.push(row.declaration_id);
-		this.scenarioNos[i] = row.scenario_no;
-		this.scenarioTiers[i] = row.scenario_tier;
-		this.countedTiers[i] = row.counted_tier ?? NO_TIER;
-		this.sourceLines[i] = row.source_line;
-		if (row.extra !== null && !this.extras) this.extras = new Array<string | null>(i).fill(null);
-		this.extras?.push(row.extra);
+		if (lastFile?.name !== sourceFile) this.files.push({ name: sourceFile, start: i });
+		this.declarationIds.push(declarationId);
+		this.scenarioNos[i] = scenarioNo;
+		this.scenarioTiers[i] = scenarioTier;
+		this.countedTiers[i] = counted;
+		this.sourceLines[i] = sourceLine;
+		if (extra !== null && !this.extras) this.extras = new Array<string | null>(i).fill(null);
+		this.extras?.push(extra);
 		this.size = i + 1;
 	}
 
@@ -108,16 +130,29 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 		while (i < this.size && keep(i)) i++;
 		if (i === this.size) return this;
 		const kept = new ScenarioRows();
-		for (let j = 0; j < i; j++) kept.push(this.at(j) as ScenarioRow);
-		for (i += 1; i < this.size; i++) if (keep(i)) kept.push(this.at(i) as ScenarioRow);
+		for (let j = 0; j < i; j++) kept.copyRow(this, j);
+		for (i += 1; i < this.size; i++) if (keep(i)) kept.copyRow(this, i);
 		return kept;
+	}
+
+	/** Append row `i` of `from`, column by column (no object made). */
+	private copyRow(from: ScenarioRows, i: number): void {
+		this.append(
+			from.declarationIds[i] as string,
+			from.scenarioNos[i] as number,
+			from.scenarioTiers[i] as number,
+			from.countedTiers[i] as number,
+			from.sourceLines[i] as number,
+			from.sourceFile(i),
+			from.extras?.[i] ?? null
+		);
 	}
 
 	/** The rows of several tables, in order (the one table itself when there is one). */
 	static concat(tables: readonly ScenarioRows[]): ScenarioRows {
 		if (tables.length === 1) return tables[0] as ScenarioRows;
 		const all = new ScenarioRows();
-		for (const table of tables) for (const row of table) all.push(row);
+		for (const table of tables) for (let i = 0; i < table.size; i++) all.copyRow(table, i);
 		return all;
 	}
 
