@@ -168,6 +168,41 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('a filter picked in the bar survives a reload, and going to another page and back', async () => {
+		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
+		const all = await queryOverview(engine, NO_FILTERS);
+		expect(ordos?.coverage.rate).not.toBe(all?.coverage.rate);
+		const ordosCoverage = formatPercent(ordos?.coverage.rate ?? NaN);
+		const { page, context } = await openPage(browser, siteUrl);
+		await live(page);
+		await page.getByTestId('filter-region').selectOption('150600');
+		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
+		await expect.poll(() => cardValue(page, 'card-coverage')).toBe(ordosCoverage);
+
+		await page.reload();
+		await live(page);
+		await expect.poll(() => cardValue(page, 'card-coverage')).toBe(ordosCoverage);
+		await expect(page.getByTestId('filter-region').inputValue()).resolves.toBe('150600');
+
+		await page
+			.getByRole('navigation', { name: '主导航' })
+			.getByRole('link', { name: '行业' })
+			.click();
+		await page.waitForURL((url) => url.pathname.endsWith('/industry/'));
+		await page.goBack();
+		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
+		await expect.poll(() => cardValue(page, 'card-coverage')).toBe(ordosCoverage);
+		await expect(page.getByTestId('filter-region').inputValue()).resolves.toBe('150600');
+
+		// Back once more: the entry before the filter was picked, with no filter.
+		await page.goBack();
+		await page.waitForURL((url) => !url.searchParams.has('region'));
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'))
+			.toBe(formatPercent(all?.coverage.rate ?? NaN));
+		await context.close();
+	});
+
 	it('exports a table as a CSV Excel opens: BOM, then the header row', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}region/`);
 		await live(page);
