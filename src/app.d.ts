@@ -4,13 +4,7 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		interface PageState {
-			/**
-			 * A dashboard page's filters as a query string, set when the filters change (a shallow
-			 * history entry: the URL shows the same query, but the page is not navigated to again).
-			 */
-			filterSearch?: string;
-		}
+		// interface PageState {}
 		// interface Platform {}
 	}
 }

@@ -11,8 +11,7 @@ const INDUSTRY_CODES = new Set(industryDivisions.map((d) => d.code));
 const STATUSES = new Set(Object.keys(STATUS_NAMES));
 
 /** Filters from `?year=2026&region=150100&industry=26&tier=2&status=approved`; bad values dropped. */
-export function filtersFromSearch(search: string): DashboardFilters {
-	const params = new URLSearchParams(search);
+export function filtersFromSearch(params: URLSearchParams): DashboardFilters {
 	const year = Number(params.get('year'));
 	const tier = Number(params.get('tier'));
 	const region = params.get('region');

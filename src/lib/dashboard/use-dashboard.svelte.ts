@@ -2,14 +2,9 @@
  * The wiring every dashboard page shares: filters read from and written to the URL (a link
  * reopens the same view, the back button works), the dataset started on mount, and the page's
  * figures recomputed in DuckDB whenever the filters or the loaded data change.
- *
- * A filter change is a shallow history entry (`pushState`): the address bar shows the filters'
- * query string and the entry keeps it as page state, but SvelteKit does not navigate to the page
- * again (no load, no scroll bookkeeping: ~5 ms of each change). Opening or reloading such a URL
- * is a real navigation, and the filters then come from the URL itself.
  */
 import { onMount } from 'svelte';
-import { pushState } from '$app/navigation';
+import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
 import { dataset } from '../data/dataset.svelte';
@@ -34,14 +29,6 @@ export interface Board<T> {
 	selectRegion(name: string): void;
 }
 
-/**
- * The query string the filters come from: the history entry's own after a filter change, else
- * the URL the page was opened with (`page.url` stays that URL across shallow entries).
- */
-function currentFilterSearch(): string {
-	return page.state.filterSearch ?? page.url.search;
-}
-
 export function useDashboard<T>(
 	initial: () => T | null,
 	compute: (engine: SqlEngine, filters: DashboardFilters) => Promise<T | null>,
@@ -50,7 +37,7 @@ export function useDashboard<T>(
 	const live = new LivePage(initial(), compute);
 	// Prerendering has no query string: the prerendered figures are for no filters.
 	const filters = $derived<DashboardFilters>({
-		...(browser ? filtersFromSearch(currentFilterSearch()) : NO_FILTERS),
+		...(browser ? filtersFromSearch(page.url.searchParams) : NO_FILTERS),
 		...fixed()
 	});
 
@@ -83,10 +70,9 @@ export function useDashboard<T>(
 				...next,
 				...Object.fromEntries(Object.keys(fixed()).map((k) => [k, null]))
 			});
-			if (search === currentFilterSearch()) return;
 			// The current page's own pathname, which already carries the base path.
 			// eslint-disable-next-line svelte/no-navigation-without-resolve
-			pushState(`${page.url.pathname}${search}`, { filterSearch: search });
+			goto(`${page.url.pathname}${search}`, { keepFocus: true, noScroll: true });
 		},
 		selectRegion(name: string) {
 			const region = regions.find((r) => r.name === name || r.shortName === name);
