@@ -18,6 +18,13 @@ export function parseCsvRecords(text: string): string[][] {
 export interface CsvRecords {
 	readonly length: number;
 	at(index: number): string[];
+	/** The delimiter between cells. */
+	readonly delimiter: string;
+	/**
+	 * Record i's text when it holds no quote character, so that its cells are that text split at
+	 * the delimiter; null otherwise (and for every record of a text PapaParse read whole).
+	 */
+	plainText(index: number): string | null;
 }
 
 /** Where a record starts and whether it holds a quote character (then it is read field by field). */
@@ -43,13 +50,20 @@ export function readCsvRecords(input: string): CsvRecords {
 	const index = layout && indexRecords(text, layout.delimiter, layout.newline);
 	if (!layout || !index) {
 		const records = parseCsvRecords(input);
-		return { length: records.length, at: (i) => records[i] ?? [] };
+		return {
+			length: records.length,
+			at: (i) => records[i] ?? [],
+			delimiter: layout?.delimiter ?? ',',
+			plainText: () => null
+		};
 	}
 	const { delimiter, newline } = layout;
 	const { starts, quoted } = index;
 	let length = index.length;
 	const endOf = (i: number) =>
 		i + 1 < index.length ? (starts[i + 1] as number) - newline.length : text.length;
+	const plainText = (i: number): string | null =>
+		quoted[i] ? null : text.slice(starts[i] as number, endOf(i));
 	const at = (i: number): string[] => {
 		const start = starts[i] as number;
 		if (quoted[i]) return readQuotedRecord(text, start, delimiter, newline)?.cells ?? [];
@@ -58,7 +72,7 @@ export function readCsvRecords(input: string): CsvRecords {
 	// As in parseCsvRecords: a last record of one empty cell (after a final newline) is dropped.
 	const last = length > 0 ? at(length - 1) : null;
 	if (last && last.length === 1 && last[0] === '') length -= 1;
-	return { length, at };
+	return { length, at, delimiter, plainText };
 }
 
 /**

@@ -95,27 +95,35 @@ export class IdentifyingColumnScan {
 	/** Check one data row; `line` is the line its reason names. */
 	scan(cells: readonly string[], line: number): void {
 		let closed = false;
-		for (const index of this.open) {
-			const value = cells[index];
-			// identifyingValueKind passes anything shorter at once.
-			if (!value || value.length < 10) continue;
-			// Rows of one declaration follow each other: the value just checked comes first.
-			if (value === this.lastClean[index]) continue;
-			const clean = this.clean[index] as Set<string>;
-			if (clean.has(value)) {
-				this.lastClean[index] = value;
-				continue;
-			}
-			const kind = identifyingValueKind(value);
-			if (kind) {
-				this.reasons[index] = `第 ${line} 行的值形如${kind}`;
-				closed = true;
-			} else {
-				if (clean.size < IdentifyingColumnScan.CLEAN_LIMIT) clean.add(value);
-				this.lastClean[index] = value;
-			}
-		}
+		for (const index of this.open) closed = this.check(index, cells[index], line) || closed;
 		if (closed) this.open = this.open.filter((i) => this.reasons[i] === null);
+	}
+
+	/** Check one cell of a data row (a row whose other cells were checked before in another row). */
+	scanCell(index: number, value: string, line: number): void {
+		if (this.reasons[index] !== null) return;
+		if (this.check(index, value, line)) this.open = this.open.filter((i) => i !== index);
+	}
+
+	/** Whether the value closes its column (it looks identifying). */
+	private check(index: number, value: string | undefined, line: number): boolean {
+		// identifyingValueKind passes anything shorter at once.
+		if (!value || value.length < 10) return false;
+		// Rows of one declaration follow each other: the value just checked comes first.
+		if (value === this.lastClean[index]) return false;
+		const clean = this.clean[index] as Set<string>;
+		if (clean.has(value)) {
+			this.lastClean[index] = value;
+			return false;
+		}
+		const kind = identifyingValueKind(value);
+		if (kind) {
+			this.reasons[index] = `第 ${line} 行的值形如${kind}`;
+			return true;
+		}
+		if (clean.size < IdentifyingColumnScan.CLEAN_LIMIT) clean.add(value);
+		this.lastClean[index] = value;
+		return false;
 	}
 
 	/** The columns found so far, in file order. */

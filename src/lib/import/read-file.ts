@@ -3,39 +3,14 @@
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
 import { decodeCsvBytes, UTF8_BOM_BYTES } from './decode';
-import { csvField, isBlankRecord, readCsvRecords, type CsvRecords } from './csv';
+import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv';
 import { fileKindSpec, type FileKind } from './file-kinds';
-import { recognizeFile } from './headers';
 import { IdentifyingColumnScan } from './privacy';
-import type { FileReport, Problem, RejectedRow } from './report';
-import {
-	readBaseline,
-	readDeclaration,
-	readScenario,
-	readTarget,
-	FileColumns,
-	RowReader,
-	type CellIssue,
-	type RowOutcome
-} from './rows';
-import { ScenarioRows } from './scenario-rows';
-import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
+import type { FileReport, Problem } from './report';
+import { layoutOf, RowReading, type AnyRow } from './row-reading';
+import type { ScenarioRows } from './scenario-rows';
 
-export type AnyRow = DeclarationRow | ScenarioRow | BaselineRow | RegionTargetRow;
-
-type ReadRowFn = (
-	reader: RowReader,
-	file: string,
-	line: number,
-	extra: string | null
-) => RowOutcome<AnyRow>;
-
-const ROW_READERS: Record<FileKind, ReadRowFn> = {
-	declarations: readDeclaration,
-	scenarios: readScenario,
-	baseline: readBaseline,
-	targets: readTarget
-};
+export type { AnyRow } from './row-reading';
 
 export interface InputFile {
 	name: string;
@@ -121,111 +96,35 @@ function* dataRowsOf(records: CsvRecords, headerIndex: number) {
 	}
 }
 
-/** A recognised file's columns once identifying ones are dropped: how its rows are read. */
-interface Layout {
-	match: NonNullable<ReturnType<typeof recognizeFile>['match']>;
-	/** Positions kept in the file, or null when every column is kept. */
-	keptIndexes: number[] | null;
-	keptHeaders: string[];
-}
-
-function layoutOf(
-	headers: readonly string[],
-	dropped: ReadonlySet<number>
-): Layout | { best: ReturnType<typeof recognizeFile>['best'] } {
-	const keptIndexes = dropped.size ? headers.flatMap((_, i) => (dropped.has(i) ? [] : [i])) : null;
-	const keptHeaders = keptIndexes ? keptIndexes.map((i) => headers[i] ?? '') : [...headers];
-	const { match, best } = recognizeFile(keptHeaders);
-	return match ? { match, keptIndexes, keptHeaders } : { best };
-}
-
 /**
- * Reads the data rows of a recognised file one by one: normalised rows, problems in file
- * order, rejected rows with their (kept) cells, and the sanitised text when columns are dropped.
+ * The data rows after the header: each scanned for identifying values and, when `reading` is
+ * given, read. Returns how many are not blank. Plain records of a 建设场景明细 file are read from
+ * their text (`ScenarioRecords`, same outcome) unless `fromText` is false.
  */
-class RowReading {
-	readonly rows: AnyRow[] = [];
-	/** The rows of a 建设场景明细 file, which go here instead of `rows`. */
-	readonly scenarioRows: ScenarioRows | null;
-	readonly problems: Problem[] = [];
-	readonly rejectedRows: RejectedRow[] = [];
-	rowsWithWarnings = 0;
-	/** CSV lines without the dropped columns (header first), when any is dropped. */
-	readonly sanitizedLines: string[] | null;
-	private readonly columns: FileColumns;
-	private readonly headerOfKey = new Map<string, string>();
-	private readonly unknownPositions: number[];
-	private readonly readRow: ReadRowFn;
-
-	constructor(
-		private readonly file: string,
-		readonly layout: Layout
-	) {
-		const { match, keptHeaders, keptIndexes } = layout;
-		match.keys.forEach((key, i) => {
-			if (key) this.headerOfKey.set(key, keptHeaders[i] ?? key);
-		});
-		this.unknownPositions = match.keys.flatMap((key, i) =>
-			key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
-		);
-		this.columns = new FileColumns(
-			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
-		);
-		this.readRow = ROW_READERS[match.kind];
-		this.scenarioRows = match.kind === 'scenarios' ? new ScenarioRows() : null;
-		this.sanitizedLines = keptIndexes ? [keptHeaders.map(csvField).join(',')] : null;
-	}
-
-	/** The cells of a row as kept (without dropped columns). */
-	kept(allCells: string[]): string[] {
-		const indexes = this.layout.keptIndexes;
-		return indexes ? indexes.map((i) => allCells[i] ?? '') : allCells;
-	}
-
-	private columnName(key: string): string {
-		const spec = fileKindSpec(this.layout.match.kind);
-		return this.headerOfKey.get(key) ?? spec.columns.find((c) => c.key === key)?.zh ?? key;
-	}
-
-	private problem(issue: CellIssue, line: number, severity: Problem['severity']): Problem {
-		return {
-			file: this.file,
-			line,
-			column: issue.key ? this.columnName(issue.key) : null,
-			value: issue.value,
-			reason: issue.reason,
-			severity
-		};
-	}
-
-	read(line: number, allCells: string[]): void {
-		const cells = this.kept(allCells);
-		const width = this.layout.keptHeaders.length;
-		this.sanitizedLines?.push(cells.map(csvField).join(','));
-		const reader = new RowReader(cells, this.columns);
-		if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-			reader.errors.push({
-				key: null,
-				value: '',
-				reason: `字段数 ${cells.length} 多于表头的 ${width} 列，数据可能错位`
-			});
+export function readDataRows(
+	records: CsvRecords,
+	headerIndex: number,
+	scan: IdentifyingColumnScan,
+	reading: RowReading | null,
+	fromText = true
+): number {
+	let rowsRead = 0;
+	const plainRecords = fromText
+		? (reading?.scenarioRecords(scan, records.delimiter) ?? null)
+		: null;
+	for (let i = headerIndex + 1; i < records.length; i++) {
+		const text = plainRecords ? records.plainText(i) : null;
+		if (text !== null) {
+			if (plainRecords?.read(i + 1, text)) rowsRead += 1;
+			continue;
 		}
-		const unknown = this.unknownPositions;
-		const keptHeaders = this.layout.keptHeaders;
-		const extra = unknown.length
-			? JSON.stringify(Object.fromEntries(unknown.map((i) => [keptHeaders[i], cells[i] ?? ''])))
-			: null;
-		const outcome: RowOutcome<AnyRow> = this.readRow(reader, this.file, line, extra);
-		for (const issue of outcome.errors) this.problems.push(this.problem(issue, line, 'error'));
-		for (const issue of outcome.warnings) this.problems.push(this.problem(issue, line, 'warning'));
-		if (outcome.warnings.length > 0) this.rowsWithWarnings += 1;
-		if (outcome.row === null) {
-			this.rejectedRows.push({ line, cells, reasons: outcome.errors.map((e) => e.reason) });
-			return;
-		}
-		if (this.scenarioRows) this.scenarioRows.push(outcome.row as ScenarioRow);
-		else this.rows.push(outcome.row);
+		const cells = records.at(i);
+		if (isBlankRecord(cells)) continue;
+		scan.scan(cells, i + 1);
+		rowsRead += 1;
+		reading?.read(i + 1, cells);
 	}
+	return rowsRead;
 }
 
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
@@ -272,14 +171,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	const firstLayout = scan.anyByHeader && !dropAllowed ? null : layoutOf(headers, droppedByHeader);
 	let reading =
 		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
-	let rowsRead = 0;
-	for (let i = headerIndex + 1; i < records.length; i++) {
-		const cells = records.at(i);
-		if (isBlankRecord(cells)) continue;
-		scan.scan(cells, i + 1);
-		rowsRead += 1;
-		reading?.read(i + 1, cells);
-	}
+	const rowsRead = readDataRows(records, headerIndex, scan, reading);
 	report.rowsRead = rowsRead;
 	if (rowsRead === 0) fileProblem('文件只有表头，没有数据行', 'warning');
 

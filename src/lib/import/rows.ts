@@ -262,27 +262,50 @@ function readScenarioCell(reader: RowReader): Scenario | undefined {
 	return scenario;
 }
 
-export function readScenario(reader: RowReader, file: string, line: number, extra: string | null) {
-	const declarationId = reader.text('declaration_id', true, true);
+/** A 建设场景明细 row's 申报编号 (undefined after an error). */
+export function readScenarioId(reader: RowReader): string | undefined {
+	return reader.text('declaration_id', true, true) ?? undefined;
+}
+
+/** What a 建设场景明细 row says besides its 申报编号, as tier ranks. */
+export interface ScenarioDetails {
+	scenarioNo: number;
+	scenarioTier: number;
+	/** As the tier rules count it (附件4 "/" lowers it); null = not counted. */
+	countedTier: number | null;
+}
+
+/**
+ * The cells of a 建设场景明细 row other than its 申报编号 (undefined after an error). They depend on
+ * those cells alone, so rows that repeat them read the same (see ScenarioRecords).
+ */
+export function readScenarioDetails(reader: RowReader): ScenarioDetails | undefined {
 	const scenario = readScenarioCell(reader);
 	const tier = reader.take('scenario_tier', parseTier);
-	let counted: number | null = null;
-	if (scenario && tier) {
-		const result = countedTierOf(scenario.no, tier);
-		counted = rank(result.tier);
-		if (result.note) {
-			reader.warnings.push({
-				key: 'scenario_tier',
-				value: reader.raw('scenario_tier'),
-				reason: result.note
-			});
-		}
+	if (!scenario || !tier) return undefined;
+	const counted = countedTierOf(scenario.no, tier);
+	if (counted.note) {
+		reader.warnings.push({
+			key: 'scenario_tier',
+			value: reader.raw('scenario_tier'),
+			reason: counted.note
+		});
 	}
+	return {
+		scenarioNo: scenario.no,
+		scenarioTier: tierRank(tier),
+		countedTier: rank(counted.tier)
+	};
+}
+
+export function readScenario(reader: RowReader, file: string, line: number, extra: string | null) {
+	const declarationId = readScenarioId(reader);
+	const details = readScenarioDetails(reader);
 	return reader.outcome<ScenarioRow>(() => ({
 		declaration_id: declarationId as string,
-		scenario_no: scenario!.no,
-		scenario_tier: rank(tier) as number,
-		counted_tier: counted,
+		scenario_no: details!.scenarioNo,
+		scenario_tier: details!.scenarioTier,
+		counted_tier: details!.countedTier,
 		source_file: file,
 		source_line: line,
 		extra

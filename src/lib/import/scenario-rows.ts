@@ -27,14 +27,35 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	}
 
 	push(row: ScenarioRow): void {
-		this.append(
+		this.add(
 			row.declaration_id,
 			row.scenario_no,
 			row.scenario_tier,
-			row.counted_tier ?? NO_TIER,
+			row.counted_tier,
 			row.source_line,
 			row.source_file,
 			row.extra
+		);
+	}
+
+	/** One row at the end, by its column values: `push` without making the row first. */
+	add(
+		declarationId: string,
+		scenarioNo: number,
+		scenarioTier: number,
+		countedTier: number | null,
+		sourceLine: number,
+		sourceFile: string,
+		extra: string | null
+	): void {
+		this.append(
+			declarationId,
+			scenarioNo,
+			scenarioTier,
+			countedTier ?? NO_TIER,
+			sourceLine,
+			sourceFile,
+			extra
 		);
 	}
 
