@@ -48,7 +48,10 @@ export interface RowOutcome<T> {
  * columns hold few distinct values (盟市, 层级, 场景 …), so each is resolved once per file.
  */
 export class FileColumns {
-	private readonly memo = new Map<string, Map<string, Resolved<unknown>>>();
+	/** Per column position: parsed values by cell text. */
+	private readonly memo: Map<string, Resolved<unknown>>[] = [];
+	/** Per key of a column the file lacks: the parsed empty cell. */
+	private readonly missing = new Map<string, Resolved<unknown>>();
 	private static readonly MEMO_LIMIT = 20_000;
 
 	private readonly shared = new Map<string, string>();
@@ -66,9 +69,20 @@ export class FileColumns {
 		return value;
 	}
 
-	parse<T>(key: string, raw: string, parse: (raw: string) => Resolved<T>): Resolved<T> {
-		let cache = this.memo.get(key);
-		if (!cache) this.memo.set(key, (cache = new Map()));
+	/** `parse(raw)` for the column `key` at `position` (undefined: not in the file), remembered. */
+	parse<T>(
+		key: string,
+		position: number | undefined,
+		raw: string,
+		parse: (raw: string) => Resolved<T>
+	): Resolved<T> {
+		if (position === undefined) {
+			let known = this.missing.get(key) as Resolved<T> | undefined;
+			if (!known) this.missing.set(key, (known = parse(raw)));
+			return known;
+		}
+		let cache = this.memo[position];
+		if (!cache) this.memo[position] = cache = new Map();
 		const known = cache.get(raw) as Resolved<T> | undefined;
 		if (known) return known;
 		const parsed = parse(raw);
@@ -97,8 +111,9 @@ export class RowReader {
 	 * on the cell alone (results are cached per file); pass `cache: false` otherwise.
 	 */
 	take<T>(key: string, parse: (raw: string) => Resolved<T>, cache = true): T | undefined {
-		const raw = this.raw(key);
-		const parsed = cache ? this.columns.parse(key, raw, parse) : parse(raw);
+		const position = this.columns.index.get(key);
+		const raw = position === undefined ? '' : (this.cells[position] ?? '');
+		const parsed = cache ? this.columns.parse(key, position, raw, parse) : parse(raw);
 		if (parsed.ok) return parsed.value;
 		this.errors.push({ key, value: raw, reason: parsed.reason });
 		return undefined;
@@ -136,6 +151,17 @@ export class RowReader {
 
 const rank = (tier: TierKey | null | undefined) => (tier ? tierRank(tier) : null);
 
+const parseAboveScale = (raw: string) => parseYesNo(raw, true);
+
+/** How each 附件3 indicator column is read: a level, or the 数字化投入 amount. */
+const INDICATOR_PARSERS = INDICATOR_COLUMNS.map(({ key }) => ({
+	key,
+	parse:
+		key === 'digital_investment'
+			? parseNonNegativeAmount
+			: (raw: string) => parseIndicatorLevel(raw, key)
+}));
+
 export function readDeclaration(
 	reader: RowReader,
 	file: string,
@@ -149,20 +175,13 @@ export function readDeclaration(
 	const county = reader.text('county', false);
 	const industry = reader.take('industry', resolveIndustry);
 	const size = reader.take('size', parseSize);
-	const aboveScale = reader.take('above_scale', (raw) => parseYesNo(raw, true));
+	const aboveScale = reader.take('above_scale', parseAboveScale);
 	const declaredTier = reader.take('declared_tier', parseTier);
 	const status = reader.take('status', parseStatus);
 	let awardedTier = reader.take('awarded_tier', parseOptionalTier);
 	const maturity = reader.take('maturity_level', parseMaturity);
 	const levels = new Map<string, number | null | undefined>();
-	for (const column of INDICATOR_COLUMNS) {
-		levels.set(
-			column.key,
-			column.key === 'digital_investment'
-				? reader.take(column.key, parseNonNegativeAmount)
-				: reader.take(column.key, (raw) => parseIndicatorLevel(raw, column.key))
-		);
-	}
+	for (const { key, parse } of INDICATOR_PARSERS) levels.set(key, reader.take(key, parse));
 	const priorTitle = reader.take('prior_title', parsePriorTitle);
 
 	if (status === 'approved' && awardedTier === null) {
