@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTables, tableCsvTexts } from '../../src/lib/db/load';
+import { loadTables, tableParts } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { importFiles } from '../../src/lib/import/pipeline';
 
@@ -29,7 +29,7 @@ afterAll(() => engine?.close());
 
 describe('loading the tables into DuckDB', () => {
 	it('writes one CSV per source file, without the file name on every row', () => {
-		const csv = tableCsvTexts(result.tables);
+		const csv = tableParts(result.tables);
 		expect(csv.scenarios.map((p) => p.sourceFile)).toEqual(['场景-上半.csv', '场景-下半.csv']);
 		expect(csv.eligibility.map((p) => p.sourceFile)).toEqual([null]);
 		const header = new TextDecoder().decode(csv.scenarios[0]?.bytes.subarray(0, 200));

@@ -4,7 +4,7 @@
  * (Svelte 5 runes) so every page reads one state; browser only.
  */
 import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
-import { loadCsvTexts } from '../db/load';
+import { loadTableParts } from '../db/load';
 import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { computeSummary, type Summary } from '../db/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
@@ -245,8 +245,8 @@ class Dataset {
 				this.engineFailure = describeEngineFailure(error);
 				throw new Error(this.engineFailure.what, { cause: error });
 			}));
-			const tables = Object.keys(result.csv);
-			await loadCsvTexts(engine, SQL_SOURCES, result.csv, (table) => {
+			const tables = Object.keys(result.tables);
+			await loadTableParts(engine, SQL_SOURCES, result.tables, (table) => {
 				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;
 				this.progressText = `正在载入 ${TABLE_LABELS[table] ?? table}…`;
 			});

@@ -1,5 +1,5 @@
 /** Messages between the page and the import worker. */
-import type { TableCsvTexts } from '../db/load';
+import type { TableParts } from '../db/load';
 import type { FileReport } from '../import/report';
 import type { StoredFile } from './store';
 
@@ -23,7 +23,7 @@ export type WorkerMessage =
 			reports: FileReport[];
 			flagged: number;
 			notes: string[];
-			csv: TableCsvTexts;
+			tables: TableParts;
 			/** The files as they may be kept for a reload: UTF-8 Blobs, no dropped column. */
 			storable: StoredFile[];
 	  }

@@ -2,7 +2,7 @@
  * The import off the main thread: read, decode, parse, validate and write the normalised CSV
  * texts in a worker, so the page stays responsive while a large file loads.
  */
-import { tableCsvTexts } from '../db/load';
+import { tableParts } from '../db/load';
 import { hasUtf8Bom, UTF8_BOM_BYTES } from '../import/decode';
 import { importFiles } from '../import/pipeline';
 import type { DeferredInputFile } from '../import/read-file';
@@ -62,14 +62,14 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			}
 		);
 		result.sanitizedTexts = [];
-		// The tables go over as UTF-8 bytes, transferred rather than copied: half the size of a
-		// string, and never held twice.
-		const csv = tableCsvTexts(result.tables);
+		// The tables go over as bytes, transferred rather than copied: CSV (half the size of a
+		// string, and never held twice), the 建设场景明细 rows as Arrow (db/arrow.ts).
+		const tables = tableParts(result.tables, { scenariosAsArrow: true });
 		const storable: StoredFile[] = [];
 		for (const file of kept) {
 			storable.push({ name: file.name, encoding: file.encoding, sha256: await file.sha256, blob: file.blob });
 		}
-		const buffers = Object.values(csv).flatMap((parts) =>
+		const buffers = Object.values(tables).flatMap((parts) =>
 			parts.map((p) => p.bytes.buffer as ArrayBuffer)
 		);
 		self.postMessage(
@@ -78,7 +78,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 				reports: result.reports,
 				flagged: result.flagged,
 				notes: result.notes,
-				csv,
+				tables,
 				storable
 			} satisfies WorkerMessage,
 			{ transfer: buffers }

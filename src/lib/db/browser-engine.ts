@@ -91,6 +91,11 @@ export class BrowserEngine implements SqlEngine {
 		await this.db.dropFile(path);
 	}
 
+	async insertArrow(name: string, ipc: Uint8Array): Promise<void> {
+		// The bytes are transferred to DuckDB's worker, not copied.
+		await this.connection.insertArrowFromIPCStream(ipc, { name, create: true });
+	}
+
 	/** A connection of its own for the SQL console, so its queries can be cancelled alone. */
 	async consoleConnection(): Promise<ConsoleConnection> {
 		return new ConsoleConnection(await this.db.connect());

@@ -2,26 +2,35 @@
  * Imported tables → DuckDB: create the schema and reference tables, write each table as
  * normalised CSV and COPY it in (the table's own types parse it), then create the views.
  * Fast and light at a million rows, and the same in the browser and in Node. In the browser
- * the CSV texts are made in the import worker and only registered here.
+ * the parts are made in the import worker and only handed to DuckDB here, and the 建设场景明细
+ * rows go as Arrow instead of CSV (arrow.ts: less to make, less to move, nothing to parse; the
+ * Node host has no Arrow reader offline, so it keeps CSV — a test loads both ways and compares).
  *
  * A table's rows come in one CSV per source file without the `source_file` column: the file's
  * name is the column's default while that CSV is copied in, instead of being written out on
  * each of a million rows (it was over half the bytes of the scenario CSV).
  */
 import { objectsToCsvBytes } from '../import/csv';
+import {
+	ARROW_SCENARIOS_COLUMNS,
+	ARROW_SCENARIOS_SELECT,
+	scenarioColumnsToArrowIpc
+} from './arrow';
 import { ScenarioRows } from '../import/scenario-rows';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
 import { referenceTablesSql } from './reference';
 
-/** The rows of one table from one source file (null for a table without one), as UTF-8 CSV. */
-export interface TableCsvPart {
+/** The rows of one table from one source file (null for a table without one), as DuckDB reads them. */
+export interface TablePart {
 	sourceFile: string | null;
+	/** UTF-8 CSV with a header row, or an Arrow IPC stream (建设场景明细 rows in the browser). */
+	format: 'csv' | 'arrow';
 	bytes: Uint8Array;
 }
 
-/** Each table as its CSV parts, in row order (an empty table has none). */
-export type TableCsvTexts = Record<TableName, TableCsvPart[]>;
+/** Each table as its parts, in row order (an empty table has none). */
+export type TableParts = Record<TableName, TablePart[]>;
 
 /** The columns a table's CSV carries: all but `source_file`, which the load sets per part. */
 export function csvColumnsOf(table: TableName): readonly string[] {
@@ -45,23 +54,34 @@ function fileRuns(
 	return runs;
 }
 
-/** Each table as UTF-8 CSV bytes, one part per run of rows from the same source file. */
-export function tableCsvTexts(tables: ImportedTables): TableCsvTexts {
-	const texts = {} as TableCsvTexts;
+/**
+ * Each table as bytes, one part per run of rows from the same source file: UTF-8 CSV, or for
+ * the 建设场景明细 rows an Arrow IPC stream when `scenariosAsArrow` (an engine with `insertArrow`).
+ */
+export function tableParts(
+	tables: ImportedTables,
+	options: { scenariosAsArrow?: boolean } = {}
+): TableParts {
+	const parts = {} as TableParts;
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		const rows: readonly object[] | ScenarioRows = tables[table];
 		const columns = csvColumnsOf(table);
-		texts[table] = fileRuns(rows).map(({ name, start, end }) => ({
-			sourceFile: name,
-			bytes: objectsToCsvBytes(
-				columns,
+		parts[table] = fileRuns(rows).map(({ name, start, end }): TablePart => {
+			if (options.scenariosAsArrow && rows instanceof ScenarioRows) {
+				return {
+					sourceFile: name,
+					format: 'arrow',
+					bytes: scenarioColumnsToArrowIpc(rows.columnsIn(start, end))
+				};
+			}
+			const range =
 				start === 0 && end === rows.length
 					? rows
-					: { length: end - start, at: (i: number) => rows.at(start + i) }
-			)
-		}));
+					: { length: end - start, at: (i: number) => rows.at(start + i) };
+			return { sourceFile: name, format: 'csv', bytes: objectsToCsvBytes(columns, range) };
+		});
 	}
-	return texts;
+	return parts;
 }
 
 const TABLES_WITH_SOURCE_FILE = (Object.keys(TABLE_COLUMNS) as TableName[]).filter((table) =>
@@ -72,7 +92,7 @@ const TABLES_WITH_SOURCE_FILE = (Object.keys(TABLE_COLUMNS) as TableName[]).filt
  * `source_file` as an ENUM of this load's file names: one byte a row instead of the name's
  * bytes on each of a million rows (it still reads, compares and prints as text).
  */
-function sourceFileTypeSql(texts: TableCsvTexts): string | null {
+function sourceFileTypeSql(texts: TableParts): string | null {
 	const names = new Set<string>();
 	for (const parts of Object.values(texts)) {
 		for (const part of parts) if (part.sourceFile !== null) names.add(part.sourceFile);
@@ -94,10 +114,32 @@ export function loadGeneration(engine: SqlEngine): number {
 	return generations.get(engine) ?? 0;
 }
 
-export async function loadCsvTexts(
+/** Puts one part's rows into its table (`source_file` comes from the column's default). */
+async function loadPart(engine: SqlEngine, table: TableName, part: TablePart, index: number) {
+	if (part.format === 'arrow') {
+		if (table !== 'scenarios' || !engine.insertArrow) {
+			throw new Error(`${table}: Arrow parts are for the scenarios table in duckdb-wasm only`);
+		}
+		const staging = `arrow_${table}_${index}`;
+		await engine.insertArrow(staging, part.bytes);
+		await engine.exec(
+			`INSERT INTO ${table} (${ARROW_SCENARIOS_COLUMNS}) SELECT ${ARROW_SCENARIOS_SELECT} FROM ${staging};
+			DROP TABLE ${staging};`
+		);
+		return;
+	}
+	const columns = csvColumnsOf(table).join(', ');
+	const path = await engine.registerText(`${table}-${index}.csv`, part.bytes);
+	await engine.exec(
+		`COPY ${table} (${columns}) FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
+	);
+	await engine.unregister(path);
+}
+
+export async function loadTableParts(
 	engine: SqlEngine,
 	sources: SqlSources,
-	texts: TableCsvTexts,
+	texts: TableParts,
 	onTable?: (table: TableName) => void
 ): Promise<void> {
 	await engine.exec(ENGINE_SETTINGS_SQL);
@@ -107,18 +149,13 @@ export async function loadCsvTexts(
 	if (sourceFileType) await engine.exec(sourceFileType);
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		onTable?.(table);
-		const columns = csvColumnsOf(table).join(', ');
 		for (const [i, part] of texts[table].entries()) {
 			if (part.sourceFile !== null) {
 				await engine.exec(
 					`ALTER TABLE ${table} ALTER COLUMN source_file SET DEFAULT ${sqlString(part.sourceFile)}`
 				);
 			}
-			const path = await engine.registerText(`${table}-${i}.csv`, part.bytes);
-			await engine.exec(
-				`COPY ${table} (${columns}) FROM ${sqlString(path)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`
-			);
-			await engine.unregister(path);
+			await loadPart(engine, table, part, i);
 		}
 		if (TABLES_WITH_SOURCE_FILE.includes(table)) {
 			await engine.exec(`ALTER TABLE ${table} ALTER COLUMN source_file DROP DEFAULT`);
@@ -133,5 +170,5 @@ export async function loadTables(
 	sources: SqlSources,
 	tables: ImportedTables
 ): Promise<void> {
-	await loadCsvTexts(engine, sources, tableCsvTexts(tables));
+	await loadTableParts(engine, sources, tableParts(tables));
 }

@@ -10,6 +10,18 @@ import type { ScenarioRow } from './tables';
 /** No counted tier (附件4 "/" or a missing description): 0 in the column, null in a row. */
 const NO_TIER = 0;
 
+/** Some rows of a ScenarioRows in columns; counted tier 0 = none (附件4 "/"). */
+export interface ScenarioColumns {
+	length: number;
+	declarationIds: readonly string[];
+	scenarioNos: Uint8Array;
+	scenarioTiers: Uint8Array;
+	countedTiers: Uint8Array;
+	sourceLines: Uint32Array;
+	/** Unlisted columns per row (JSON), or null when no row has any. */
+	extras: readonly (string | null)[] | null;
+}
+
 export class ScenarioRows implements Iterable<ScenarioRow> {
 	private size = 0;
 	private declarationIds: string[] = [];
@@ -120,6 +132,22 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 			run = file;
 		}
 		return run?.name ?? '';
+	}
+
+	/** Rows `start` to `end` as columns (views of this table's own arrays: not to be changed). */
+	columnsIn(start: number, end: number): ScenarioColumns {
+		return {
+			length: end - start,
+			declarationIds:
+				start === 0 && end === this.size
+					? this.declarationIds
+					: this.declarationIds.slice(start, end),
+			scenarioNos: this.scenarioNos.subarray(start, end),
+			scenarioTiers: this.scenarioTiers.subarray(start, end),
+			countedTiers: this.countedTiers.subarray(start, end),
+			sourceLines: this.sourceLines.subarray(start, end),
+			extras: this.extras?.slice(start, end) ?? null
+		};
 	}
 
 	/** Row `i` as an object (undefined past the end, as an array's `at`). */

@@ -1,0 +1,115 @@
+/**
+ * 建设场景明细 rows as an Arrow IPC stream, for duckdb-wasm's `insertArrowFromIPCStream`: in the
+ * browser the import worker hands the scenario table over this way instead of as CSV. A million
+ * rows are ~13 MB of Arrow instead of ~28 MB of CSV, made from the rows' typed columns without
+ * writing a character, and DuckDB takes them in without parsing text.
+ *
+ * The columns, named as the scenarios table's: declaration_id as a dictionary (each 申报编号
+ * once), scenario_no / scenario_tier / counted_tier as 8-bit integers (counted 0 = none),
+ * source_line as a 32-bit integer, extra as text (of Arrow's null type when no row has
+ * unlisted columns: nothing to send).
+ * `ARROW_SCENARIOS_SELECT` turns them into the table's row.
+ */
+import {
+	Dictionary,
+	Int32,
+	Null,
+	Table,
+	Utf8,
+	makeData,
+	makeVector,
+	tableToIPC,
+	vectorFromArray
+} from 'apache-arrow';
+import { writeUtf8 } from '../import/csv';
+import type { ScenarioColumns } from '../import/scenario-rows';
+
+/** The scenarios table's columns from a staging table of `scenarioColumnsToArrowIpc`. */
+export const ARROW_SCENARIOS_SELECT =
+	'declaration_id::VARCHAR, scenario_no::TINYINT, scenario_tier::TINYINT, ' +
+	'NULLIF(counted_tier, 0)::TINYINT, source_line::INTEGER, extra::VARCHAR';
+
+/** The scenarios table's columns that `ARROW_SCENARIOS_SELECT` gives, in its order. */
+export const ARROW_SCENARIOS_COLUMNS =
+	'declaration_id, scenario_no, scenario_tier, counted_tier, source_line, extra';
+
+const asInt8 = (values: Uint8Array) =>
+	makeVector(new Int8Array(values.buffer, values.byteOffset, values.length));
+
+/** Each distinct 申报编号 once, and each row's index into them. */
+function dictionaryOf(ids: readonly string[]): { keys: Int32Array; values: string[] } {
+	const keys = new Int32Array(ids.length);
+	const values: string[] = [];
+	const indexOf = new Map<string, number>();
+	let last: string | undefined;
+	let lastKey = -1;
+	for (let i = 0; i < ids.length; i++) {
+		const id = ids[i] as string;
+		// The rows of one declaration follow each other.
+		if (id !== last) {
+			let key = indexOf.get(id);
+			if (key === undefined) {
+				key = values.length;
+				values.push(id);
+				indexOf.set(id, key);
+			}
+			last = id;
+			lastKey = key;
+		}
+		keys[i] = lastKey;
+	}
+	return { keys, values };
+}
+
+/**
+ * Strings as Arrow UTF-8 data, written straight into one buffer: apache-arrow's own builder
+ * (`vectorFromArray`) left ~20 MB of garbage behind for the 105k 申报编号 of a million rows.
+ */
+function utf8Data(values: readonly string[]) {
+	let room = 0;
+	for (const value of values) room += value.length * 3;
+	const bytes = new Uint8Array(room);
+	const offsets = new Int32Array(values.length + 1);
+	let at = 0;
+	for (let i = 0; i < values.length; i++) {
+		at = writeUtf8(values[i] as string, bytes, at);
+		offsets[i + 1] = at;
+	}
+	return makeData({
+		type: new Utf8(),
+		length: values.length,
+		nullCount: 0,
+		valueOffsets: offsets,
+		data: bytes.subarray(0, at)
+	});
+}
+
+export function scenarioColumnsToArrowIpc(columns: ScenarioColumns): Uint8Array {
+	const { length } = columns;
+	const ids = dictionaryOf(columns.declarationIds);
+	const declarationId = makeData({
+		type: new Dictionary(new Utf8(), new Int32()),
+		length,
+		nullCount: 0,
+		data: ids.keys,
+		dictionary: makeVector(utf8Data(ids.values))
+	});
+	const extra = columns.extras
+		? vectorFromArray(columns.extras, new Utf8())
+		: makeVector(makeData({ type: new Null(), length, nullCount: length }));
+	const table = new Table({
+		declaration_id: makeVector(declarationId),
+		scenario_no: asInt8(columns.scenarioNos),
+		scenario_tier: asInt8(columns.scenarioTiers),
+		counted_tier: asInt8(columns.countedTiers),
+		source_line: makeVector(
+			new Int32Array(
+				columns.sourceLines.buffer,
+				columns.sourceLines.byteOffset,
+				columns.sourceLines.length
+			)
+		),
+		extra
+	});
+	return tableToIPC(table, 'stream');
+}
