@@ -92,10 +92,10 @@ const TABLES_WITH_SOURCE_FILE = (Object.keys(TABLE_COLUMNS) as TableName[]).filt
  * `source_file` as an ENUM of this load's file names: one byte a row instead of the name's
  * bytes on each of a million rows (it still reads, compares and prints as text).
  */
-function sourceFileTypeSql(texts: TableParts): string | null {
+function sourceFileTypeSql(parts: TableParts): string | null {
 	const names = new Set<string>();
-	for (const parts of Object.values(texts)) {
-		for (const part of parts) if (part.sourceFile !== null) names.add(part.sourceFile);
+	for (const ofTable of Object.values(parts)) {
+		for (const part of ofTable) if (part.sourceFile !== null) names.add(part.sourceFile);
 	}
 	if (names.size === 0) return null;
 	return [
@@ -139,17 +139,17 @@ async function loadPart(engine: SqlEngine, table: TableName, part: TablePart, in
 export async function loadTableParts(
 	engine: SqlEngine,
 	sources: SqlSources,
-	texts: TableParts,
+	parts: TableParts,
 	onTable?: (table: TableName) => void
 ): Promise<void> {
 	await engine.exec(ENGINE_SETTINGS_SQL);
 	await engine.exec(sources.schema);
 	await engine.exec(referenceTablesSql());
-	const sourceFileType = sourceFileTypeSql(texts);
+	const sourceFileType = sourceFileTypeSql(parts);
 	if (sourceFileType) await engine.exec(sourceFileType);
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		onTable?.(table);
-		for (const [i, part] of texts[table].entries()) {
+		for (const [i, part] of parts[table].entries()) {
 			if (part.sourceFile !== null) {
 				await engine.exec(
 					`ALTER TABLE ${table} ALTER COLUMN source_file SET DEFAULT ${sqlString(part.sourceFile)}`
