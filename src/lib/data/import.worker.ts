@@ -1,6 +1,7 @@
 /**
  * The import off the main thread: read, decode, parse, validate and write the normalised tables
- * (CSV, and Arrow for the 建设场景明细 rows) in a worker, so the page stays responsive while a large file loads.
+ * (CSV, and Arrow for the 建设场景明细 rows) in a worker, so the page stays responsive while a
+ * large file loads.
  */
 import { tableParts } from '../db/load';
 import { hasUtf8Bom, UTF8_BOM_BYTES } from '../import/decode';
