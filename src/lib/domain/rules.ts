@@ -12,6 +12,7 @@ import {
 	tiers,
 	tierName,
 	tierRank,
+	SEGMENT_NAMES,
 	TIER_KEYS,
 	type SegmentName,
 	type TierKey
@@ -112,43 +113,107 @@ function atOrAbove(tier: TierKey | null, threshold: TierKey): boolean {
 }
 
 /**
- * Only the eligible tier of `evaluateDeclaration`, without its conditions' messages: the import
- * asks it of every declaration. The same counting and the same conditions (a test holds the
- * two equal); `evaluateDeclaration` explains the result where it is needed.
+ * Only the eligible tier of `evaluateDeclaration`, without its conditions' messages: the same
+ * counting and the same conditions (a test holds the two equal); `evaluateDeclaration` explains
+ * the result where it is needed.
  */
 export function eligibleTierOf(declaration: DeclarationInput): TierKey | null {
-	const best = new Map<number, number>();
-	for (const declared of declaration.scenarios) {
-		if (!scenarioByNo(declared.scenario)) continue;
-		const { tier } = countedTierOf(declared.scenario, declared.tier);
-		const rank = tier ? tierRank(tier) : 0;
-		const previous = best.get(declared.scenario);
-		if (previous === undefined || rank > previous) best.set(declared.scenario, rank);
-	}
+	const nos = declaration.scenarios.map((s) => s.scenario);
+	const ranks = declaration.scenarios.map((s) => tierRank(s.tier));
 	const stated = declaration.basicRequirements ?? {};
 	const anyUnmet = basicRequirements.some((r) => stated[r.key] === false);
-	// Per tier rank: the scenarios counted at it or above, and the 环节 they cover.
-	const qualifying = new Array<number>(tiers.length + 1).fill(0);
-	const segments: Set<SegmentName>[] = [];
-	for (const [no, rank] of best) {
-		const segment = (scenarioByNo(no) as NonNullable<ReturnType<typeof scenarioByNo>>).segment;
-		for (let r = 1; r <= rank; r++) {
-			qualifying[r] = (qualifying[r] as number) + 1;
-			(segments[r] ??= new Set()).add(segment);
+	const rank = eligibleRankOf(nos, ranks, 0, nos.length, declaration.maturityLevel, anyUnmet);
+	return rank === 0 ? null : (TIER_KEYS[rank - 1] as TierKey);
+}
+
+/** 附件1 numbers the look-up tables below cover (a byte, as the import's columns hold them). */
+const SCENARIO_NUMBERS = 256;
+
+/**
+ * The rules as look-up tables, made once: the rank a scenario counts at for each declared rank
+ * (`countedTierOf`; 0 when not counted or not in 附件1), each scenario's 环节 as a bit, and each
+ * tier's required 环节 as a mask.
+ */
+interface RankTables {
+	countedRank: Uint8Array;
+	segmentBit: Uint32Array;
+	requiredSegments: number[];
+}
+let rankTables: RankTables | null = null;
+
+function rankTablesOf(): RankTables {
+	if (rankTables) return rankTables;
+	const countedRank = new Uint8Array((TIER_KEYS.length + 1) * SCENARIO_NUMBERS);
+	const segmentBit = new Uint32Array(SCENARIO_NUMBERS);
+	const bitOf = (segment: SegmentName) => 1 << SEGMENT_NAMES.indexOf(segment);
+	for (let no = 0; no < SCENARIO_NUMBERS; no++) {
+		const scenario = scenarioByNo(no);
+		if (!scenario) continue;
+		segmentBit[no] = bitOf(scenario.segment);
+		for (const declared of TIER_KEYS) {
+			const { tier } = countedTierOf(no, declared);
+			countedRank[tierRank(declared) * SCENARIO_NUMBERS + no] = tier ? tierRank(tier) : 0;
 		}
 	}
-	let eligible: TierKey | null = null;
-	for (const tier of tiers) {
-		const count = qualifying[tier.rank] ?? 0;
-		const covered = segments[tier.rank];
-		const maturity = declaration.maturityLevel;
+	const requiredSegments = tiers.map((tier) =>
+		tier.requiredSegments.reduce((mask, segment) => mask | bitOf(segment), 0)
+	);
+	return (rankTables = { countedRank, segmentBit, requiredSegments });
+}
+
+/** Scratch for `eligibleRankOf`: the best counted rank per scenario number, zero between calls. */
+const bestRank = new Uint8Array(SCENARIO_NUMBERS);
+/** Scratch for `eligibleRankOf`, per tier rank: scenarios counted at it or above, their 环节. */
+const qualifying = new Int32Array(TIER_KEYS.length + 1);
+const covered = new Uint32Array(TIER_KEYS.length + 1);
+
+/**
+ * `eligibleTierOf` over plain numbers, for the import to ask of every declaration without making
+ * objects: the declaration's scenarios are `nos[i]` (附件1 number) declared at tier rank
+ * `ranks[i]` for i in [start, end). Returns the eligible tier's rank, 0 when not even 基础级.
+ * A scenario declared more than once counts once, at its best counted tier.
+ */
+export function eligibleRankOf(
+	nos: ArrayLike<number>,
+	ranks: ArrayLike<number>,
+	start: number,
+	end: number,
+	maturityLevel: number | null,
+	anyUnmet = false
+): number {
+	const { countedRank, segmentBit, requiredSegments } = rankTablesOf();
+	const inTable = (no: number) => Number.isInteger(no) && no >= 0 && no < SCENARIO_NUMBERS;
+	for (let i = start; i < end; i++) {
+		const no = nos[i] as number;
+		const rank = ranks[i] as number;
+		if (!inTable(no) || !(rank >= 1 && rank <= TIER_KEYS.length)) continue;
+		const counted = countedRank[rank * SCENARIO_NUMBERS + no] as number;
+		if (counted > (bestRank[no] as number)) bestRank[no] = counted;
+	}
+	qualifying.fill(0);
+	covered.fill(0);
+	for (let i = start; i < end; i++) {
+		const no = nos[i] as number;
+		if (!inTable(no)) continue;
+		const best = bestRank[no] as number;
+		if (best === 0) continue;
+		bestRank[no] = 0; // counted once, and the scratch left clean
+		for (let r = 1; r <= best; r++) {
+			qualifying[r] = (qualifying[r] as number) + 1;
+			covered[r] = (covered[r] as number) | (segmentBit[no] as number);
+		}
+	}
+	let eligible = 0;
+	for (const [t, tier] of tiers.entries()) {
+		const required = requiredSegments[t] as number;
 		const held =
-			count >= tier.minScenarios &&
-			tier.requiredSegments.every((segment) => covered?.has(segment) === true) &&
-			(tier.minMaturity === null || (maturity !== null && maturity >= tier.minMaturity)) &&
+			(qualifying[tier.rank] ?? 0) >= tier.minScenarios &&
+			((covered[tier.rank] ?? 0) & required) === required &&
+			(tier.minMaturity === null ||
+				(maturityLevel !== null && maturityLevel >= tier.minMaturity)) &&
 			!anyUnmet;
 		if (!held) break;
-		eligible = tier.key;
+		eligible = tier.rank;
 	}
 	return eligible;
 }

@@ -5,7 +5,7 @@
  * 附件2 rules (a flag when the declared or awarded tier is above it, never a rejection).
  */
 import { TIER_KEYS, type TierKey } from '../domain/catalogue';
-import { eligibleTierOf, evaluateDeclaration } from '../domain/rules';
+import { eligibleRankOf, evaluateDeclaration } from '../domain/rules';
 import { readInputFile, type InputSource, type ReadFile, type ReadOptions } from './read-file';
 import { balances, type FileReport } from './report';
 import type { FileKind } from './file-kinds';
@@ -117,33 +117,62 @@ function rejectDuplicates<T extends KindRow>(
 	removeRows(rejected, files);
 }
 
-/** Each declaration's eligible tier under 附件2, and whether its claimed tier is above it. */
+/**
+ * Each declaration's eligible tier under 附件2, and whether its claimed tier is above it. The
+ * scenario rows are gathered by declaration into two byte columns (附件1 number, declared tier
+ * rank) and each declaration's run is judged in place: no object per scenario row.
+ */
 function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagged: number } {
-	const scenarios = tables.scenarios;
-	const byDeclaration = new Map<string, number[]>();
+	const { declarations, scenarios } = tables;
+	const indexOf = new Map<string, number>();
+	for (const [k, d] of declarations.entries()) indexOf.set(d.declaration_id, k);
+	// Which declaration each scenario row belongs to (-1: none), and where each one's run starts.
+	const owner = new Int32Array(scenarios.length);
+	const starts = new Int32Array(declarations.length + 1);
+	let previousId: string | null = null;
+	let previousOwner = -1;
 	for (let i = 0; i < scenarios.length; i++) {
 		const id = scenarios.declarationId(i);
-		let list = byDeclaration.get(id);
-		if (!list) byDeclaration.set(id, (list = []));
-		list.push(i);
+		if (id !== previousId) {
+			previousId = id;
+			previousOwner = indexOf.get(id) ?? -1;
+		}
+		owner[i] = previousOwner;
+		if (previousOwner >= 0) starts[previousOwner + 1] = (starts[previousOwner + 1] as number) + 1;
 	}
+	for (let k = 0; k < declarations.length; k++) {
+		starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+	}
+	const nos = new Uint8Array(scenarios.length);
+	const ranks = new Uint8Array(scenarios.length);
+	const filled = starts.slice(0, declarations.length);
+	for (let i = 0; i < scenarios.length; i++) {
+		const k = owner[i] as number;
+		if (k < 0) continue;
+		const at = filled[k] as number;
+		filled[k] = at + 1;
+		nos[at] = scenarios.scenarioNo(i);
+		ranks[at] = scenarios.scenarioTier(i);
+	}
+
 	let flagged = 0;
-	const rows = tables.declarations.map((d): EligibilityRow => {
-		const declaration = {
-			scenarios: (byDeclaration.get(d.declaration_id) ?? []).map((i) => ({
-				scenario: scenarios.scenarioNo(i),
-				tier: TIER_KEYS[scenarios.scenarioTier(i) - 1] as TierKey
-			})),
-			maturityLevel: d.maturity_level
-		};
+	const rows = declarations.map((d, k): EligibilityRow => {
+		const start = starts[k] as number;
+		const end = starts[k + 1] as number;
 		// The eligible tier alone for every declaration; the failing conditions only where flagged.
-		const eligibleTier = eligibleTierOf(declaration);
-		const eligible = eligibleTier ? TIER_KEYS.indexOf(eligibleTier) + 1 : 0;
+		const eligible = eligibleRankOf(nos, ranks, start, end, d.maturity_level);
 		const claimed = Math.max(d.declared_tier, d.awarded_tier ?? 0);
 		let shortfall: string | null = null;
 		if (claimed > eligible) {
 			flagged += 1;
-			const evaluation = evaluateDeclaration(declaration);
+			const declared = Array.from({ length: end - start }, (_, j) => ({
+				scenario: nos[start + j] as number,
+				tier: TIER_KEYS[(ranks[start + j] as number) - 1] as TierKey
+			}));
+			const evaluation = evaluateDeclaration({
+				scenarios: declared,
+				maturityLevel: d.maturity_level
+			});
 			const failing = evaluation.checks[claimed - 1]?.conditions.filter((c) => !c.held) ?? [];
 			shortfall = failing.map((c) => c.message).join('；');
 		}
