@@ -189,7 +189,14 @@ CROSS JOIN LATERAL (VALUES (1, c.t1), (2, c.t2), (3, c.t3), (4, c.t4)) u(tier, n
 -- 既有称号 (the plan asks these enterprises to declare again for 先进级): per year, every
 -- enterprise with a prior title in its declarations up to the year, its latest 盟市, whether it
 -- has declared 先进级 or above under the plan and whether it was recognised at 先进级 or above.
+-- Only those enterprises' declarations are grouped (the year each first names a title decides),
+-- not every enterprise's: the same rows, ~2x faster in duckdb-wasm at a million scenario rows.
 CREATE OR REPLACE VIEW prior_titles AS
+WITH titled AS (
+	SELECT enterprise_id, min(year) AS first_titled
+	FROM declarations WHERE prior_title IS NOT NULL
+	GROUP BY enterprise_id
+)
 SELECT y.year, d.enterprise_id,
 	arg_max(d.region_code, d.year) AS region_code,
 	max(d.prior_title) AS prior_title,
@@ -197,9 +204,10 @@ SELECT y.year, d.enterprise_id,
 	coalesce(max(d.awarded_tier) FILTER (WHERE d.status = 'approved'), 0)::INTEGER AS highest_awarded,
 	bool_or(d.declared_tier >= 2) AS declared_advanced,
 	coalesce(bool_or(d.status = 'approved' AND d.awarded_tier >= 2), false) AS recognised
-FROM data_years y JOIN declarations d ON d.year <= y.year
-GROUP BY y.year, d.enterprise_id
-HAVING bool_or(d.prior_title IS NOT NULL);
+FROM data_years y
+JOIN titled t ON t.first_titled <= y.year
+JOIN declarations d ON d.enterprise_id = t.enterprise_id AND d.year <= y.year
+GROUP BY y.year, d.enterprise_id;
 
 -- The national pipeline of 卓越级 and 领航级 by year: enterprises the region recommended
 -- (已推荐, awaiting the national decision), recognised at the tier, and not recognised.
