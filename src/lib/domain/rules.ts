@@ -123,7 +123,7 @@ export function eligibleTierOf(declaration: DeclarationInput): TierKey | null {
 	const stated = declaration.basicRequirements ?? {};
 	const anyUnmet = basicRequirements.some((r) => stated[r.key] === false);
 	const rank = eligibleRankOf(nos, ranks, 0, nos.length, declaration.maturityLevel, anyUnmet);
-	return rank === 0 ? null : (TIER_KEYS[rank - 1] as TierKey);
+	return tiers.find((tier) => tier.rank === rank)?.key ?? null;
 }
 
 /** 附件1 numbers the look-up tables below cover (a byte, as the import's columns hold them). */
