@@ -1,15 +1,17 @@
 /**
- * The 总览 figures for any filters from small aggregates ("the cube") that DuckDB computes once
- * per load: a filter change then needs no query at all. The cube's rows are counts by every
- * dimension a filter can take; slicing them here must give exactly what the SQL queries give
- * (tests/unit/cube.test.ts checks many filter combinations against queries.ts).
+ * The figures of 总览, 盟市 and 行业 for any filters from small aggregates ("the cube") that
+ * DuckDB computes once per load: a filter change then needs no query at all. The cube's rows are
+ * counts by every dimension a filter can take; slicing them here must give exactly what the SQL
+ * queries give (tests/unit/cube.test.ts checks many filter combinations against pages.ts).
  */
-import { regions } from '../domain/catalogue';
+import { industryDivisions, regions } from '../domain/catalogue';
 import type { SqlEngine } from '../db/engine';
 import { loadGeneration } from '../db/load';
-import type { OverviewPage } from './pages';
+import type { IndustriesPage, OverviewPage, RegionDetailPage, RegionsPage } from './pages';
 import { coverageOf, planPath } from './queries';
-import type { DashboardFilters, RegionRow, TierCounts, TrendPoint } from './types';
+import { queryScenarioByTier } from './queries-detail';
+import { queryRegionTargets, type RegionTargetRow } from './queries-plan';
+import type { DashboardFilters, IndustryRow, RegionRow, TierCounts, TrendPoint } from './types';
 
 interface EnterpriseCell {
 	year: number;
@@ -240,21 +242,120 @@ export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage 
 	return { overview, trend, regions: regionRows };
 }
 
-const cubes = new WeakMap<SqlEngine, { generation: number; cube: Promise<Cube> }>();
+/** Every 大类 with enterprises or a baseline count in the year, as `queryIndustries` gives them. */
+export function industriesFromCube(cube: Cube, f: DashboardFilters, year: number): IndustryRow[] {
+	const threshold = f.tier ?? 1;
+	const cells = rowsOf(indexOf(cube).enterprises, year, f.region);
+	const denominators = new Map<string, number>();
+	if (f.region === null) {
+		for (const b of cube.baselineIndustry)
+			if (b.year === year) denominators.set(b.industry, b.enterprises);
+	} else {
+		for (const b of cube.baseline)
+			if (b.year === year && b.region === f.region)
+				denominators.set(b.industry, (denominators.get(b.industry) ?? 0) + b.enterprises);
+	}
+	return industryDivisions
+		.map((division) => {
+			const own = cells.filter((c) => c.industry === division.code);
+			if (!own.length && !denominators.has(division.code)) return null;
+			const covered = sum(own.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
+			return {
+				code: division.code,
+				section: division.section,
+				name: division.name,
+				coverage: coverageOf(covered, denominators.get(division.code)),
+				tiers: tierCounts(own)
+			};
+		})
+		.filter((row): row is IndustryRow => row !== null)
+		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
 
-/**
- * 总览 for the filters from the engine's cube, built on first use after each load: the live
- * page's filter changes cost no query.
- */
+/** The cube of an engine's current load, and what else is asked once per load. */
+interface CubeEntry {
+	generation: number;
+	cube: Promise<Cube>;
+	/** 盟市目标 progress by year (a query, but one per year and load). */
+	regionTargets: Map<number, Promise<RegionTargetRow[]>>;
+}
+
+const cubes = new WeakMap<SqlEngine, CubeEntry>();
+
+/** The engine's cube, built on first use after each load. */
+function cubeEntry(engine: SqlEngine): CubeEntry {
+	const generation = loadGeneration(engine);
+	let entry = cubes.get(engine);
+	if (!entry || entry.generation !== generation) {
+		entry = { generation, cube: loadCube(engine), regionTargets: new Map() };
+		cubes.set(engine, entry);
+	}
+	return entry;
+}
+
+function regionTargetsOf(engine: SqlEngine, entry: CubeEntry, year: number) {
+	let targets = entry.regionTargets.get(year);
+	if (!targets) entry.regionTargets.set(year, (targets = queryRegionTargets(engine, year)));
+	return targets;
+}
+
+/** 总览 for the filters from the engine's cube: the live page's filter changes cost no query. */
 export async function overviewPageFromCube(
 	engine: SqlEngine,
 	f: DashboardFilters
 ): Promise<OverviewPage | null> {
-	const generation = loadGeneration(engine);
-	let entry = cubes.get(engine);
-	if (!entry || entry.generation !== generation) {
-		entry = { generation, cube: loadCube(engine) };
-		cubes.set(engine, entry);
-	}
-	return overviewFromCube(await entry.cube, f);
+	return overviewFromCube(await cubeEntry(engine).cube, f);
+}
+
+/** 盟市 as `regionsPage` gives it, from the cube (and the year's 盟市目标, asked once). */
+export async function regionsPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<RegionsPage | null> {
+	const entry = cubeEntry(engine);
+	const cube = await entry.cube;
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const year = page.overview.year;
+	return {
+		overview: page.overview,
+		regions: page.regions,
+		industries: industriesFromCube(cube, f, year),
+		regionTargets: await regionTargetsOf(engine, entry, year)
+	};
+}
+
+/** 行业 as `industriesPage` gives it, from the cube. */
+export async function industriesPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<IndustriesPage | null> {
+	const cube = await cubeEntry(engine).cube;
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const industries = industriesFromCube(cube, f, page.overview.year);
+	return {
+		overview: page.overview,
+		industries,
+		industryBaseline: industries.some((row) => row.coverage.denominator !== null)
+	};
+}
+
+/** One 盟市's page as `regionDetailPage` gives it: the cube, and one query for its scenarios. */
+export async function regionDetailPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<RegionDetailPage | null> {
+	const entry = cubeEntry(engine);
+	const cube = await entry.cube;
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const year = page.overview.year;
+	return {
+		overview: page.overview,
+		trend: page.trend,
+		industries: industriesFromCube(cube, f, year),
+		scenarios: await queryScenarioByTier(engine, f, year),
+		regionTargets: await regionTargetsOf(engine, entry, year)
+	};
 }
