@@ -8,6 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { plainRows } from './arrow-rows';
 import { ENGINE_SETTINGS_SQL, type SqlEngine, type SqlSources } from './engine';
 import { EngineStartError } from './engine-failure';
 import schemaSql from './schema.sql?raw';
@@ -22,11 +23,6 @@ export type BundleChoice = 'auto' | 'eh' | 'mvp';
 export function bundleChoiceFromUrl(url: URL): BundleChoice {
 	const value = url.searchParams.get('duckdb');
 	return value === 'eh' || value === 'mvp' ? value : 'auto';
-}
-
-function toPlain(value: unknown): unknown {
-	if (typeof value === 'bigint') return Number(value);
-	return value;
 }
 
 export class BrowserEngine implements SqlEngine {
@@ -72,12 +68,7 @@ export class BrowserEngine implements SqlEngine {
 	}
 
 	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-		const table = await this.connection.query(sql);
-		return table.toArray().map((row) => {
-			const object = row.toJSON() as Record<string, unknown>;
-			for (const key of Object.keys(object)) object[key] = toPlain(object[key]);
-			return object as T;
-		});
+		return plainRows<T>(await this.connection.query(sql));
 	}
 
 	async registerText(name: string, text: string | Uint8Array): Promise<string> {
