@@ -1,18 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCube, overviewFromCube, type Cube } from '../../src/lib/dashboard/cube';
 import {
+	assessmentPageFromCube,
 	industriesPageFromCube,
-	loadCube,
-	overviewFromCube,
 	regionDetailPageFromCube,
 	regionsPageFromCube,
-	type Cube
-} from '../../src/lib/dashboard/cube';
+	scenariosPageFromCube
+} from '../../src/lib/dashboard/live-pages';
 import {
+	assessmentPage,
 	industriesPage,
 	overviewPage,
 	regionDetailPage,
-	regionsPage
+	regionsPage,
+	scenariosPage
 } from '../../src/lib/dashboard/pages';
 import { NO_FILTERS, type DashboardFilters } from '../../src/lib/dashboard/types';
 import { loadTables } from '../../src/lib/db/load';
@@ -68,7 +70,7 @@ describe('the 总览 cube gives exactly what the SQL queries give', () => {
 	}
 });
 
-describe('盟市 and 行业 from the cube give exactly what the SQL queries give', () => {
+describe('the other dashboard pages from the cubes give exactly what the SQL queries give', () => {
 	for (const dir of DATA_SETS) {
 		for (const partial of FILTERS) {
 			it(`${dir} ${JSON.stringify(partial)}`, async () => {
@@ -79,6 +81,12 @@ describe('盟市 and 行业 from the cube give exactly what the SQL queries give
 				);
 				expect(await industriesPageFromCube(engine, filters)).toEqual(
 					await industriesPage(engine, filters)
+				);
+				expect(await scenariosPageFromCube(engine, filters)).toEqual(
+					await scenariosPage(engine, filters)
+				);
+				expect(await assessmentPageFromCube(engine, filters)).toEqual(
+					await assessmentPage(engine, filters)
 				);
 				// One 盟市's own page always has a 盟市 (fixed by the page).
 				const own = { ...filters, region: filters.region ?? '150100' };

@@ -6,11 +6,8 @@
  */
 import { industryDivisions, regions } from '../domain/catalogue';
 import type { SqlEngine } from '../db/engine';
-import { loadGeneration } from '../db/load';
-import type { IndustriesPage, OverviewPage, RegionDetailPage, RegionsPage } from './pages';
+import type { OverviewPage } from './pages';
 import { coverageOf, planPath } from './queries';
-import { queryScenarioByTier } from './queries-detail';
-import { queryRegionTargets, type RegionTargetRow } from './queries-plan';
 import type { DashboardFilters, IndustryRow, RegionRow, TierCounts, TrendPoint } from './types';
 
 interface EnterpriseCell {
@@ -270,92 +267,4 @@ export function industriesFromCube(cube: Cube, f: DashboardFilters, year: number
 		})
 		.filter((row): row is IndustryRow => row !== null)
 		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
-
-/** The cube of an engine's current load, and what else is asked once per load. */
-interface CubeEntry {
-	generation: number;
-	cube: Promise<Cube>;
-	/** 盟市目标 progress by year (a query, but one per year and load). */
-	regionTargets: Map<number, Promise<RegionTargetRow[]>>;
-}
-
-const cubes = new WeakMap<SqlEngine, CubeEntry>();
-
-/** The engine's cube, built on first use after each load. */
-function cubeEntry(engine: SqlEngine): CubeEntry {
-	const generation = loadGeneration(engine);
-	let entry = cubes.get(engine);
-	if (!entry || entry.generation !== generation) {
-		entry = { generation, cube: loadCube(engine), regionTargets: new Map() };
-		cubes.set(engine, entry);
-	}
-	return entry;
-}
-
-function regionTargetsOf(engine: SqlEngine, entry: CubeEntry, year: number) {
-	let targets = entry.regionTargets.get(year);
-	if (!targets) entry.regionTargets.set(year, (targets = queryRegionTargets(engine, year)));
-	return targets;
-}
-
-/** 总览 for the filters from the engine's cube: the live page's filter changes cost no query. */
-export async function overviewPageFromCube(
-	engine: SqlEngine,
-	f: DashboardFilters
-): Promise<OverviewPage | null> {
-	return overviewFromCube(await cubeEntry(engine).cube, f);
-}
-
-/** 盟市 as `regionsPage` gives it, from the cube (and the year's 盟市目标, asked once). */
-export async function regionsPageFromCube(
-	engine: SqlEngine,
-	f: DashboardFilters
-): Promise<RegionsPage | null> {
-	const entry = cubeEntry(engine);
-	const cube = await entry.cube;
-	const page = overviewFromCube(cube, f);
-	if (!page) return null;
-	const year = page.overview.year;
-	return {
-		overview: page.overview,
-		regions: page.regions,
-		industries: industriesFromCube(cube, f, year),
-		regionTargets: await regionTargetsOf(engine, entry, year)
-	};
-}
-
-/** 行业 as `industriesPage` gives it, from the cube. */
-export async function industriesPageFromCube(
-	engine: SqlEngine,
-	f: DashboardFilters
-): Promise<IndustriesPage | null> {
-	const cube = await cubeEntry(engine).cube;
-	const page = overviewFromCube(cube, f);
-	if (!page) return null;
-	const industries = industriesFromCube(cube, f, page.overview.year);
-	return {
-		overview: page.overview,
-		industries,
-		industryBaseline: industries.some((row) => row.coverage.denominator !== null)
-	};
-}
-
-/** One 盟市's page as `regionDetailPage` gives it: the cube, and one query for its scenarios. */
-export async function regionDetailPageFromCube(
-	engine: SqlEngine,
-	f: DashboardFilters
-): Promise<RegionDetailPage | null> {
-	const entry = cubeEntry(engine);
-	const cube = await entry.cube;
-	const page = overviewFromCube(cube, f);
-	if (!page) return null;
-	const year = page.overview.year;
-	return {
-		overview: page.overview,
-		trend: page.trend,
-		industries: industriesFromCube(cube, f, year),
-		scenarios: await queryScenarioByTier(engine, f, year),
-		regionTargets: await regionTargetsOf(engine, entry, year)
-	};
 }

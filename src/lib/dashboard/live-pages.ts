@@ -1,0 +1,135 @@
+/**
+ * The live dashboard pages: each page's figures as its function in pages.ts computes them in
+ * SQL (at build time, for the prerendered first paint), but sliced from aggregates DuckDB makes
+ * once per load (cube.ts, detail-cube.ts), so a filter change costs no query.
+ * tests/unit/cube.test.ts holds every page here equal to its SQL counterpart.
+ */
+import type { SqlEngine } from '../db/engine';
+import { industriesFromCube, loadCube, overviewFromCube, type Cube } from './cube';
+import {
+	indicatorLevelsFromCube,
+	indicatorMeansFromCube,
+	loadAssessmentCube,
+	loadScenarioCube,
+	maturityByTierFromCube,
+	scenarioByRegionFromCube,
+	scenarioByTierFromCube,
+	scenarioShortfallsFromCube,
+	type ScenarioCube
+} from './detail-cube';
+import type {
+	AssessmentPage,
+	IndustriesPage,
+	OverviewPage,
+	RegionDetailPage,
+	RegionsPage,
+	ScenariosPage
+} from './pages';
+import { oncePerLoad } from './per-load';
+import { queryRegionTargets, type RegionTargetRow } from './queries-plan';
+import type { DashboardFilters } from './types';
+/** The engine's cube, made on first use after each load. */
+function cubeOf(engine: SqlEngine): Promise<Cube> {
+	return oncePerLoad(engine, 'cube', () => loadCube(engine));
+}
+
+function scenarioCubeOf(engine: SqlEngine): Promise<ScenarioCube> {
+	return oncePerLoad(engine, 'scenario cube', () => loadScenarioCube(engine));
+}
+
+/** 盟市目标 progress in the year: a query, but one per year and load. */
+function regionTargetsOf(engine: SqlEngine, year: number): Promise<RegionTargetRow[]> {
+	return oncePerLoad(engine, `region-targets ${year}`, () => queryRegionTargets(engine, year));
+}
+
+/** 总览 for the filters from the engine's cube: the live page's filter changes cost no query. */
+export async function overviewPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<OverviewPage | null> {
+	return overviewFromCube(await cubeOf(engine), f);
+}
+
+/** 盟市 as `regionsPage` gives it, from the cube (and the year's 盟市目标, asked once). */
+export async function regionsPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<RegionsPage | null> {
+	const cube = await cubeOf(engine);
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const year = page.overview.year;
+	return {
+		overview: page.overview,
+		regions: page.regions,
+		industries: industriesFromCube(cube, f, year),
+		regionTargets: await regionTargetsOf(engine, year)
+	};
+}
+
+/** 行业 as `industriesPage` gives it, from the cube. */
+export async function industriesPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<IndustriesPage | null> {
+	const cube = await cubeOf(engine);
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const industries = industriesFromCube(cube, f, page.overview.year);
+	return {
+		overview: page.overview,
+		industries,
+		industryBaseline: industries.some((row) => row.coverage.denominator !== null)
+	};
+}
+
+/** One 盟市's page as `regionDetailPage` gives it. */
+export async function regionDetailPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<RegionDetailPage | null> {
+	const cube = await cubeOf(engine);
+	const page = overviewFromCube(cube, f);
+	if (!page) return null;
+	const year = page.overview.year;
+	return {
+		overview: page.overview,
+		trend: page.trend,
+		industries: industriesFromCube(cube, f, year),
+		scenarios: scenarioByTierFromCube(await scenarioCubeOf(engine), f, year),
+		regionTargets: await regionTargetsOf(engine, year)
+	};
+}
+
+/** 场景 as `scenariosPage` gives it. */
+export async function scenariosPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<ScenariosPage | null> {
+	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
+	if (!overview) return null;
+	const cube = await scenarioCubeOf(engine);
+	return {
+		overview,
+		byRegion: scenarioByRegionFromCube(cube, f, overview.year),
+		byTier: scenarioByTierFromCube(cube, f, overview.year),
+		shortfalls: scenarioShortfallsFromCube(cube, f, overview.year)
+	};
+}
+
+/** 能力评估 as `assessmentPage` gives it. */
+export async function assessmentPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<AssessmentPage | null> {
+	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
+	if (!overview) return null;
+	const cube = await oncePerLoad(engine, 'assessment cube', () => loadAssessmentCube(engine));
+	return {
+		overview,
+		levels: indicatorLevelsFromCube(cube, f, overview.year),
+		meansByRegion: indicatorMeansFromCube(cube, f, overview.year, 'region'),
+		meansByTier: indicatorMeansFromCube(cube, f, overview.year, 'tier'),
+		maturity: maturityByTierFromCube(cube, f, overview.year)
+	};
+}
