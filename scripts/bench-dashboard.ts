@@ -1,7 +1,8 @@
 /**
  * Dashboard timings for `npm run bench`: navigation → first headline card (prerendered),
- * navigation → live DuckDB figures, and a filter change → every chart redrawn; plus the size
- * of the initial JavaScript (gzip), the wasm and its worker excluded.
+ * navigation → live DuckDB figures, and a filter change → every chart redrawn, on 总览 and on
+ * each other dashboard page; plus the size of the initial JavaScript (gzip), the wasm and its
+ * worker excluded.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,38 @@ import type { Browser, Page } from 'playwright-core';
 export interface DashboardRun {
 	headlineMs: number;
 	liveMs: number;
-	/** Median of several filter changes. */
+	/** 总览: median of several filter changes. */
+	filterMs: number;
+	/** Every dashboard page (总览 again among them, after the others' visits). */
+	pages: PageFilterRun[];
+}
+
+export interface PageFilterRun {
+	/** The page's name in the site's navigation. */
+	name: string;
+	path: string;
+	/** The filter changed (the 盟市, or the tier on a page fixed to one 盟市). */
+	filter: 'region' | 'tier';
+	/** Median of five changes, right after the page went live. */
 	filterMs: number;
 }
+
+/** The pages timed after 总览, each with the filter a user there would change. */
+const PAGES: Omit<PageFilterRun, 'filterMs'>[] = [
+	{ name: '总览', path: '', filter: 'region' },
+	{ name: '盟市', path: 'region/', filter: 'region' },
+	{ name: '呼和浩特市', path: 'region/150100/', filter: 'tier' },
+	{ name: '行业', path: 'industry/', filter: 'region' },
+	{ name: '场景', path: 'scenario/', filter: 'region' },
+	{ name: '能力评估', path: 'assessment/', filter: 'region' },
+	{ name: '计划落实', path: 'plan/', filter: 'region' }
+];
+
+/** Five values of each filter, the last back to none. */
+const FILTER_VALUES = {
+	region: ['150100', '150600', '150200', '152900', ''],
+	tier: ['1', '2', '3', '4', '']
+};
 
 /** gzip bytes of the JavaScript a first visit to `/` loads before anything else (build/index.html). */
 export function initialJsGzipBytes(buildDir = 'build'): { files: number; bytes: number } {
@@ -30,17 +60,17 @@ export function initialJsGzipBytes(buildDir = 'build'): { files: number; bytes: 
 }
 
 /**
- * In the page: pick a 盟市 in the filter bar and wait until the new figures are computed and every
- * chart has its new option (ECharts then paints on the next animation frame). A MutationObserver,
- * not frame polling, so the figure is not rounded up to whole frames.
- * Passed as source text, so no build-tool helpers end up inside the page.
+ * In the page: pick a value of a filter (`key`: region, tier …) in the filter bar and wait until
+ * the new figures are computed and every chart has its new option (ECharts then paints on the
+ * next animation frame). A MutationObserver, not frame polling, so the figure is not rounded up
+ * to whole frames. Passed as source text, so no build-tool helpers end up inside the page.
  */
-const FILTER_CHANGE_IN_PAGE = `async (code) => {
+const FILTER_CHANGE_IN_PAGE = `async ([key, code]) => {
 	const source = document.querySelector('[data-testid=figures-source]');
-	const select = document.querySelector('[data-testid=filter-region]');
+	const select = document.querySelector('[data-testid=filter-' + key + ']');
 	const done = new Promise((resolve) => {
 		const observer = new MutationObserver(() => {
-			const url = new URL(location.href).searchParams.get('region') ?? '';
+			const url = new URL(location.href).searchParams.get(key) ?? '';
 			if (source.getAttribute('data-busy') === 'false' && url === code) {
 				observer.disconnect();
 				resolve();
@@ -57,9 +87,19 @@ const FILTER_CHANGE_IN_PAGE = `async (code) => {
 	return performance.now() - started;
 }`;
 
-async function filterChangeMs(page: Page, region: string): Promise<number> {
-	return page.evaluate(`(${FILTER_CHANGE_IN_PAGE})(${JSON.stringify(region)})`);
+/** The median of five changes of `filter` in the open page. */
+async function medianFilterChangeMs(page: Page, filter: 'region' | 'tier'): Promise<number> {
+	const times: number[] = [];
+	for (const value of FILTER_VALUES[filter]) {
+		times.push(
+			await page.evaluate(`(${FILTER_CHANGE_IN_PAGE})(${JSON.stringify([filter, value])})`)
+		);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)] ?? NaN;
 }
+
+const LIVE = '[data-testid=figures-source][data-figures=live][data-busy=false]';
 
 /**
  * Open 总览 (optionally after loading the files in `dir` on the 数据 page, which the dashboard
@@ -90,16 +130,20 @@ export async function runDashboard(
 		await page.goto(siteUrl, { waitUntil: 'commit' });
 		await page.getByTestId('card-coverage-value').waitFor();
 		const headlineMs = performance.now() - t0;
-		await page.waitForSelector('[data-testid=figures-source][data-figures=live][data-busy=false]', {
-			timeout: 120_000
-		});
+		await page.waitForSelector(LIVE, { timeout: 120_000 });
 		const liveMs = performance.now() - t0;
-		const times: number[] = [];
-		for (const region of ['150100', '150600', '150200', '152900', '']) {
-			times.push(await filterChangeMs(page, region));
+		const filterMs = await medianFilterChangeMs(page, 'region');
+		// Each page in turn, opened from the site's navigation as a user would (no reload).
+		const pages: PageFilterRun[] = [];
+		for (const entry of PAGES) {
+			const link = page.locator(`a[href$="/${entry.path}"]`).first();
+			if (await link.count()) await link.click();
+			else await page.goto(`${siteUrl}${entry.path}`);
+			await page.waitForURL((url) => url.pathname.endsWith(`/${entry.path}`));
+			await page.waitForSelector(LIVE, { timeout: 300_000 });
+			pages.push({ ...entry, filterMs: await medianFilterChangeMs(page, entry.filter) });
 		}
-		times.sort((a, b) => a - b);
-		return { headlineMs, liveMs, filterMs: times[Math.floor(times.length / 2)] ?? NaN };
+		return { headlineMs, liveMs, filterMs, pages };
 	} finally {
 		await context.close();
 	}

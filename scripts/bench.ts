@@ -215,6 +215,7 @@ const dashboardBrowser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const { server: dashServer, url: dashUrl } = await startStaticServer({ dir: 'build' });
+const pageLines: string[] = [];
 try {
 	for (const scale of scales.filter((s) => s <= 10)) {
 		const run = await runDashboard(
@@ -225,7 +226,20 @@ try {
 		dashboardLines.push(
 			`| ${scale}× | ${f(run.headlineMs)} | ${f(run.liveMs)} | ${run.filterMs.toFixed(1)} ms |`
 		);
+		if (!pageLines.length) {
+			pageLines.push(
+				'',
+				'Filter change → charts updated on each page, opened from the navigation after 总览 (median of 5):',
+				'',
+				`| scale | ${run.pages.map((p) => `${p.name}${p.filter === 'tier' ? '（层级）' : ''}`).join(' | ')} |`,
+				`|---|${run.pages.map(() => '---|').join('')}`
+			);
+		}
+		pageLines.push(
+			`| ${scale}× | ${run.pages.map((p) => `${p.filterMs.toFixed(1)} ms`).join(' | ')} |`
+		);
 	}
+	dashboardLines.push(...pageLines);
 } finally {
 	await dashboardBrowser.close();
 	dashServer.close();

@@ -4,6 +4,7 @@ import { loadCube, overviewFromCube, type Cube } from '../../src/lib/dashboard/c
 import {
 	assessmentPageFromCube,
 	industriesPageFromCube,
+	planPageFromCube,
 	regionDetailPageFromCube,
 	regionsPageFromCube,
 	scenariosPageFromCube
@@ -12,6 +13,7 @@ import {
 	assessmentPage,
 	industriesPage,
 	overviewPage,
+	planPage,
 	regionDetailPage,
 	regionsPage,
 	scenariosPage
@@ -88,6 +90,7 @@ describe('the other dashboard pages from the cubes give exactly what the SQL que
 				expect(await assessmentPageFromCube(engine, filters)).toEqual(
 					await assessmentPage(engine, filters)
 				);
+				expect(await planPageFromCube(engine, filters)).toEqual(await planPage(engine, filters));
 				// One 盟市's own page always has a 盟市 (fixed by the page).
 				const own = { ...filters, region: filters.region ?? '150100' };
 				expect(await regionDetailPageFromCube(engine, own)).toEqual(

@@ -1,7 +1,8 @@
 /**
  * The live dashboard pages: each page's figures as its function in pages.ts computes them in
  * SQL (at build time, for the prerendered first paint), but sliced from aggregates DuckDB makes
- * once per load (cube.ts, detail-cube.ts), so a filter change costs no query.
+ * once per load (cube.ts, detail-cube.ts), so a filter change costs no query (计划落实: one per
+ * year, its figures depend on nothing else but the 盟市 of its list).
  * tests/unit/cube.test.ts holds every page here equal to its SQL counterpart.
  */
 import type { SqlEngine } from '../db/engine';
@@ -21,12 +22,19 @@ import type {
 	AssessmentPage,
 	IndustriesPage,
 	OverviewPage,
+	PlanPage,
 	RegionDetailPage,
 	RegionsPage,
 	ScenariosPage
 } from './pages';
 import { oncePerLoad } from './per-load';
-import { queryRegionTargets, type RegionTargetRow } from './queries-plan';
+import {
+	queryNationalPipeline,
+	queryPriorTitleEnterprises,
+	queryPriorTitles,
+	queryRegionTargets,
+	type RegionTargetRow
+} from './queries-plan';
 import type { DashboardFilters } from './types';
 /** The engine's cube, made on first use after each load. */
 function cubeOf(engine: SqlEngine): Promise<Cube> {
@@ -131,5 +139,29 @@ export async function assessmentPageFromCube(
 		meansByRegion: indicatorMeansFromCube(cube, f, overview.year, 'region'),
 		meansByTier: indicatorMeansFromCube(cube, f, overview.year, 'tier'),
 		maturity: maturityByTierFromCube(cube, f, overview.year)
+	};
+}
+
+/** 计划落实 as `planPage` gives it: the year's lists asked once per load, the 盟市 picked here. */
+export async function planPageFromCube(
+	engine: SqlEngine,
+	f: DashboardFilters
+): Promise<PlanPage | null> {
+	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
+	if (!overview) return null;
+	const year = overview.year;
+	const enterprises = await oncePerLoad(engine, `prior-title enterprises ${year}`, () =>
+		queryPriorTitleEnterprises(engine, year, null)
+	);
+	return {
+		overview,
+		priorTitles: await oncePerLoad(engine, `prior titles ${year}`, () =>
+			queryPriorTitles(engine, year)
+		),
+		// In the query's order (盟市, then 企业编码): picking one 盟市 keeps it.
+		priorTitleEnterprises:
+			f.region === null ? enterprises : enterprises.filter((e) => e.regionCode === f.region),
+		regionTargets: await regionTargetsOf(engine, year),
+		pipeline: await oncePerLoad(engine, 'national pipeline', () => queryNationalPipeline(engine))
 	};
 }
