@@ -4,6 +4,7 @@ import { loadCube, overviewFromCube, type Cube } from '../../src/lib/dashboard/c
 import {
 	assessmentPageFromCube,
 	industriesPageFromCube,
+	overviewPageFromCube,
 	planPageFromCube,
 	regionDetailPageFromCube,
 	regionsPageFromCube,
@@ -98,5 +99,46 @@ describe('the other dashboard pages from the cubes give exactly what the SQL que
 				);
 			});
 		}
+	}
+});
+
+describe('the live pages on partial data give what the SQL pages give (null where they do)', () => {
+	const PARTIAL: Record<string, string[]> = {
+		'the baseline only': ['规上工业企业基数.csv'],
+		'declarations without scenario rows': ['申报明细.csv'],
+		'declarations and scenarios without a baseline': ['申报明细.csv', '建设场景明细.csv'],
+		'no files': []
+	};
+	const PAIRS = [
+		[overviewPageFromCube, overviewPage],
+		[regionsPageFromCube, regionsPage],
+		[industriesPageFromCube, industriesPage],
+		[scenariosPageFromCube, scenariosPage],
+		[assessmentPageFromCube, assessmentPage],
+		[planPageFromCube, planPage]
+	] as const;
+	for (const [label, names] of Object.entries(PARTIAL)) {
+		it(label, async () => {
+			const inputs = names.map((name) => ({
+				name,
+				bytes: readFileSync(`data/sample/${name}`)
+			}));
+			const engine = await NodeEngine.create();
+			try {
+				await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
+				for (const partial of [{}, { region: '150100', tier: 2 }, { year: 2025, industry: '26' }]) {
+					const filters = { ...NO_FILTERS, ...partial };
+					for (const [live, sql] of PAIRS) {
+						expect(await live(engine, filters)).toEqual(await sql(engine, filters));
+					}
+					const own = { ...filters, region: filters.region ?? '150100' };
+					expect(await regionDetailPageFromCube(engine, own)).toEqual(
+						await regionDetailPage(engine, own)
+					);
+				}
+			} finally {
+				engine.close();
+			}
+		});
 	}
 });
