@@ -125,6 +125,24 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('with a 层级 filter, the coverage card names the tier and is not read against 25%', async () => {
+		const expected = await queryOverview(engine, { ...NO_FILTERS, tier: 2 });
+		const { page, context } = await openPage(browser, `${siteUrl}?tier=2`);
+		await live(page);
+		const card = page.getByTestId('card-coverage');
+		await expect(cardValue(page, 'card-coverage')).resolves.toBe(
+			formatPercent(expected?.coverage.rate ?? NaN)
+		);
+		await expect(card.textContent()).resolves.toContain('覆盖率（先进级及以上）');
+		await expect(card.textContent()).resolves.toContain('自治区目标 25.0% 按基础级及以上计');
+		await expect(page.getByTestId('card-coverage-pace').count()).resolves.toBe(0);
+		// Back to no 层级: the plan's target and pace again.
+		await page.getByTestId('clear-filters').click();
+		await page.getByTestId('card-coverage-pace').waitFor();
+		await expect(card.textContent()).resolves.toContain('覆盖率（基础级及以上）');
+		await context.close();
+	});
+
 	it('clicking a league-city on the map filters the other charts; back undoes it', async () => {
 		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
 		const all = await queryOverview(engine, NO_FILTERS);

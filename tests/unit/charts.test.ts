@@ -115,6 +115,18 @@ describe('coverageTrendOption', () => {
 		expect(svg).toContain('2027年');
 		expect(svg).toContain('8.0%');
 	});
+
+	it('from a higher tier (a 层级 filter): no path and no target, said so', () => {
+		const advanced = coverageTrendOption([point(2025, 30, 1000)], targets, '先进级');
+		const series = seriesOf<LineSeriesOption>(advanced);
+		expect(series.map((s) => s.name)).toEqual(['覆盖率']);
+		expect(series[0]?.data).toEqual([null, 3, null, null]);
+		const description = (advanced.aria as { label: { description: string } }).label.description;
+		expect(description).toContain('先进级及以上');
+		expect(description).not.toContain('目标路径');
+		expect(tooltipOf(advanced)([{ dataIndex: 1 }])).not.toContain('目标路径');
+		expect(render(advanced)).not.toContain('目标25%');
+	});
 });
 
 describe('regionRankingOption', () => {
@@ -137,6 +149,21 @@ describe('regionRankingOption', () => {
 		const svg = render(option);
 		expect(svg).toContain('目标25%');
 		expect(svg).toContain('30.0%');
+	});
+
+	it('from a higher tier (a 层级 filter): says so, and draws no 25% line', () => {
+		const advanced = regionRankingOption(regionRows, targets.coverage.rate, '先进级');
+		const markLine = seriesOf<BarSeriesOption>(advanced)[0]?.markLine as { data: unknown[] };
+		expect(markLine.data).toEqual([]);
+		const description = (advanced.aria as { label: { description: string } }).label.description;
+		expect(description).toContain('各盟市先进级及以上');
+		expect(description).not.toContain('达到目标');
+		expect(tooltipOf(advanced)([{ dataIndex: 0 }])).toContain('达到先进级及以上：60家');
+		expect(render(advanced)).not.toContain('目标25%');
+		const map = regionMapOption(regionRows, 'test-nmg', '先进级');
+		expect((map.aria as { label: { description: string } }).label.description).toContain(
+			'各盟市先进级及以上'
+		);
 	});
 });
 
@@ -216,6 +243,15 @@ describe('industry charts', () => {
 		expect(names[0]).toBe('化学原料和化学制品制造业');
 		expect(names).not.toContain('有色金属冶炼和压延加工业');
 		expect(render(option)).toContain('30.0%');
+	});
+
+	it('names the tier coverage counts from', () => {
+		const description = (option: ReturnType<typeof industryCoverageOption>) =>
+			(option.aria as { label: { description: string } }).label.description;
+		expect(description(industryCoverageOption(rows))).toContain('基础级及以上');
+		const advanced = industryCoverageOption(rows, '卓越级');
+		expect(description(advanced)).toContain('各行业大类卓越级及以上');
+		expect(tooltipOf(advanced)([{ dataIndex: 0 }])).toContain('达到卓越级及以上：30家');
 	});
 
 	it('stacks the top 15 by tier in tier colours', () => {

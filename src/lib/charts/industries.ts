@@ -36,8 +36,14 @@ function total(row: IndustryRow): number {
 	return TIER_KEYS.reduce((sum, key) => sum + row.tiers[key], 0);
 }
 
-/** Horizontal bars of coverage by 大类 (rows with a rate only), highest first. */
-export function industryCoverageOption(rows: readonly IndustryRow[]): EChartsOption {
+/**
+ * Horizontal bars of coverage by 大类 (rows with a rate only), highest first; `fromTier` is the
+ * tier coverage counts from (基础级 unless a 层级 filter raises it).
+ */
+export function industryCoverageOption(
+	rows: readonly IndustryRow[],
+	fromTier = '基础级'
+): EChartsOption {
 	const ranked = rows
 		.filter(hasRate)
 		.sort((a, b) => b.coverage.rate - a.coverage.rate || a.code.localeCompare(b.code));
@@ -45,7 +51,7 @@ export function industryCoverageOption(rows: readonly IndustryRow[]): EChartsOpt
 	const top = ranked[0];
 	return {
 		...baseOption(
-			`各行业大类基础级及以上智能工厂覆盖率条形图，共${ranked.length}个大类` +
+			`各行业大类${fromTier}及以上智能工厂覆盖率条形图，共${ranked.length}个大类` +
 				(top ? `，最高为${top.name}（${percentText(values[0] ?? 0)}）。` : '。')
 		),
 		grid: grid(16, 16),
@@ -56,7 +62,9 @@ export function industryCoverageOption(rows: readonly IndustryRow[]): EChartsOpt
 			return [
 				`<b>${escapeHtml(`${row.code} ${row.name}`)}</b>`,
 				escapeHtml(`覆盖率：${percentText(toPercentValue(rate))}`),
-				escapeHtml(`达到基础级及以上：${countText(numerator)} / ${countText(denominator ?? 0)}`)
+				escapeHtml(
+					`达到${fromTier}及以上：${countText(numerator)} / ${countText(denominator ?? 0)}`
+				)
 			].join('<br/>');
 		}),
 		xAxis: {

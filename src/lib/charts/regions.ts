@@ -33,8 +33,11 @@ function hasRate(row: RegionRow): row is RatedRow {
 	return row.coverage.rate !== null && row.coverage.denominator !== null;
 }
 
-/** Tooltip lines for one region: coverage, numerator / denominator, enterprises by tier. */
-function regionTooltip(row: RegionRow): string {
+/**
+ * Tooltip lines for one region: coverage, numerator / denominator, enterprises by tier.
+ * `fromTier`, here and below: the tier coverage counts from (基础级 unless a 层级 filter raises it).
+ */
+function regionTooltip(row: RegionRow, fromTier: string): string {
 	const { numerator, denominator, rate } = row.coverage;
 	const lines = [`<b>${escapeHtml(row.name)}</b>`];
 	if (rate === null || denominator === null) lines.push(escapeHtml(`覆盖率：${NO_BASE}`));
@@ -42,7 +45,7 @@ function regionTooltip(row: RegionRow): string {
 		lines.push(
 			escapeHtml(`覆盖率：${percentText(toPercentValue(rate))}`),
 			escapeHtml(
-				`达到基础级及以上：${countText(numerator)} / 规上工业企业 ${countText(denominator)}`
+				`达到${fromTier}及以上：${countText(numerator)} / 规上工业企业 ${countText(denominator)}`
 			)
 		);
 	const tiers = TIER_KEYS.map((key) => `${tierName(key)} ${countText(row.tiers[key])}`);
@@ -51,37 +54,44 @@ function regionTooltip(row: RegionRow): string {
 }
 
 /**
- * Horizontal bars of coverage by 盟市, highest first, with a target markLine ("目标25%");
- * regions without a denominator are left out (the page's table lists them).
+ * Horizontal bars of coverage by 盟市, highest first, with a target markLine ("目标25%") when
+ * coverage counts from 基础级 (the plan's target is for that); regions without a denominator are
+ * left out (the page's table lists them).
  */
-export function regionRankingOption(rows: readonly RegionRow[], targetRate: number): EChartsOption {
+export function regionRankingOption(
+	rows: readonly RegionRow[],
+	targetRate: number,
+	fromTier = '基础级'
+): EChartsOption {
+	const againstPlan = fromTier === '基础级';
 	const ranked = rows
 		.filter(hasRate)
 		.sort((a, b) => b.coverage.rate - a.coverage.rate || a.code.localeCompare(b.code));
 	const values = ranked.map((r) => toPercentValue(r.coverage.rate));
 	const target = toPercentValue(targetRate);
 	const reached = values.filter((v) => v >= target).length;
+	const reachedText = againstPlan ? `；${reached}个盟市达到${targetText(targetRate)}` : '';
 	const top = ranked[0];
 	const bottom = ranked[ranked.length - 1];
 	const summary =
 		top && bottom
 			? `最高为${top.shortName}（${percentText(values[0] ?? 0)}），最低为${bottom.shortName}` +
-				`（${percentText(values[values.length - 1] ?? 0)}）；${reached}个盟市达到${targetText(targetRate)}。`
+				`（${percentText(values[values.length - 1] ?? 0)}）${reachedText}。`
 			: '尚无有基数的盟市。';
 
 	return {
 		...baseOption(
-			`各盟市基础级及以上智能工厂覆盖率排名条形图，共${ranked.length}个盟市。${summary}`
+			`各盟市${fromTier}及以上智能工厂覆盖率排名条形图，共${ranked.length}个盟市。${summary}`
 		),
 		grid: grid(32, 16),
 		tooltip: tooltip('item', (params) => {
 			const row = ranked[firstParams(params)?.dataIndex ?? -1];
-			return row ? regionTooltip(row) : '';
+			return row ? regionTooltip(row, fromTier) : '';
 		}),
 		xAxis: {
 			type: 'value',
 			min: 0,
-			max: niceCeil(Math.max(target, ...values) * 1.1),
+			max: niceCeil(Math.max(againstPlan ? target : 1, ...values) * 1.1),
 			axisLabel: axisLabel(PERCENT_AXIS)
 		},
 		yAxis: {
@@ -112,7 +122,7 @@ export function regionRankingOption(rows: readonly RegionRow[], targetRate: numb
 						position: 'start',
 						fontSize: LABEL_FONT_SIZE
 					},
-					data: [{ xAxis: target }]
+					data: againstPlan ? [{ xAxis: target }] : []
 				}
 			}
 		]
@@ -123,7 +133,11 @@ export function regionRankingOption(rows: readonly RegionRow[], targetRate: numb
  * Choropleth of coverage by 盟市 on the registered map `mapName` (features named by the full
  * name, e.g. "呼和浩特市"): one blue scale; regions without a denominator grey, "无基数".
  */
-export function regionMapOption(rows: readonly RegionRow[], mapName: string): EChartsOption {
+export function regionMapOption(
+	rows: readonly RegionRow[],
+	mapName: string,
+	fromTier = '基础级'
+): EChartsOption {
 	const byName = new Map(rows.map((r) => [r.name, r]));
 	const rated = rows.filter(hasRate);
 	const values = rated.map((r) => toPercentValue(r.coverage.rate));
@@ -133,13 +147,13 @@ export function regionMapOption(rows: readonly RegionRow[], mapName: string): EC
 
 	return {
 		...baseOption(
-			`各盟市基础级及以上智能工厂覆盖率分布地图。` +
+			`各盟市${fromTier}及以上智能工厂覆盖率分布地图。` +
 				(top ? `最高为${top.shortName}（${percentText(Math.max(...values))}）。` : '') +
 				(missing.length ? `${missing.join('、')}${NO_BASE}。` : '')
 		),
 		tooltip: tooltip('item', (params) => {
 			const row = byName.get(firstParams(params)?.name ?? '');
-			return row ? regionTooltip(row) : '';
+			return row ? regionTooltip(row, fromTier) : '';
 		}),
 		visualMap: {
 			type: 'continuous',

@@ -41,11 +41,15 @@ export function targetPathValue(year: number, targets: CoverageTargets): number 
 /**
  * Coverage by year (line, percent axis) and the plan's straight path from 0% at the end of the
  * year before the plan to the target at the end of its year (dashed), with a target markLine.
+ * `fromTier` names the tier coverage counts from when a 层级 filter raises it above 基础级: the
+ * plan's target is for 基础级 and above, so then there is no path to read it against.
  */
 export function coverageTrendOption(
 	points: readonly TrendPoint[],
-	targets: CoverageTargets
+	targets: CoverageTargets,
+	fromTier = '基础级'
 ): EChartsOption {
+	const againstPlan = fromTier === '基础级';
 	const known = points.map((p) => p.year);
 	const first = Math.min(targets.planStartYear - 1, ...known);
 	const last = Math.max(targets.coverage.year, ...known);
@@ -55,7 +59,7 @@ export function coverageTrendOption(
 		const rate = byYear.get(y)?.coverage.rate;
 		return rate === null || rate === undefined ? null : toPercentValue(rate);
 	});
-	const path = years.map((y) => targetPathValue(y, targets));
+	const path = years.map((y) => (againstPlan ? targetPathValue(y, targets) : null));
 	const target = toPercentValue(targets.coverage.rate);
 
 	const latestIndex = actual.findLastIndex((v) => v !== null);
@@ -63,14 +67,33 @@ export function coverageTrendOption(
 	const summary =
 		latest === null || latest === undefined
 			? '尚无覆盖率数据'
-			: `${years[latestIndex]}年覆盖率为${percentText(latest)}，目标路径为${percentText(path[latestIndex] ?? 0)}`;
+			: `${years[latestIndex]}年覆盖率为${percentText(latest)}` +
+				(againstPlan ? `，目标路径为${percentText(path[latestIndex] ?? 0)}` : '');
+	const actualSeries = {
+		name: ACTUAL,
+		type: 'line' as const,
+		data: actual,
+		connectNulls: false,
+		symbolSize: 8,
+		lineStyle: { width: 3, color: RATE_BLUE },
+		itemStyle: { color: RATE_BLUE },
+		label: {
+			show: true,
+			position: 'top' as const,
+			fontSize: LABEL_FONT_SIZE,
+			formatter: (p: { value?: unknown }) =>
+				typeof p.value === 'number' ? percentText(p.value) : ''
+		}
+	};
 
 	return {
 		...baseOption(
-			`基础级及以上智能工厂规上工业企业覆盖率逐年变化折线图。${summary}；` +
-				`行动计划目标为${targets.coverage.year}年底达到${target}%。`
+			`${fromTier}及以上智能工厂规上工业企业覆盖率逐年变化折线图。${summary}；` +
+				(againstPlan
+					? `行动计划目标为${targets.coverage.year}年底达到${target}%。`
+					: `行动计划目标按基础级及以上计，此处不作比较。`)
 		),
-		legend: legend([ACTUAL, PATH]),
+		legend: legend(againstPlan ? [ACTUAL, PATH] : [ACTUAL]),
 		grid: grid(48, 16),
 		tooltip: tooltip('axis', (params) => {
 			const index = firstParams(params)?.dataIndex ?? 0;
@@ -99,41 +122,29 @@ export function coverageTrendOption(
 			axisLabel: axisLabel()
 		},
 		yAxis: { type: 'value', min: 0, axisLabel: axisLabel(PERCENT_AXIS) },
-		series: [
-			{
-				name: ACTUAL,
-				type: 'line',
-				data: actual,
-				connectNulls: false,
-				symbolSize: 8,
-				lineStyle: { width: 3, color: RATE_BLUE },
-				itemStyle: { color: RATE_BLUE },
-				label: {
-					show: true,
-					position: 'top',
-					fontSize: LABEL_FONT_SIZE,
-					formatter: (p) => (typeof p.value === 'number' ? percentText(p.value) : '')
-				}
+		series: [actualSeries, ...(againstPlan ? [pathSeries(path, targets)] : [])]
+	};
+}
+
+/** The plan's path (dashed) with the 2027 target as a markLine. */
+function pathSeries(path: (number | null)[], targets: CoverageTargets) {
+	return {
+		name: PATH,
+		type: 'line' as const,
+		data: path,
+		symbol: 'none',
+		lineStyle: { width: 2, type: 'dashed' as const, color: REFERENCE_GREY },
+		itemStyle: { color: REFERENCE_GREY },
+		markLine: {
+			silent: true,
+			symbol: 'none',
+			lineStyle: { type: 'dotted' as const, color: REFERENCE_GREY },
+			label: {
+				formatter: targetText(targets.coverage.rate),
+				position: 'insideStartTop' as const,
+				fontSize: LABEL_FONT_SIZE
 			},
-			{
-				name: PATH,
-				type: 'line',
-				data: path,
-				symbol: 'none',
-				lineStyle: { width: 2, type: 'dashed', color: REFERENCE_GREY },
-				itemStyle: { color: REFERENCE_GREY },
-				markLine: {
-					silent: true,
-					symbol: 'none',
-					lineStyle: { type: 'dotted', color: REFERENCE_GREY },
-					label: {
-						formatter: targetText(targets.coverage.rate),
-						position: 'insideStartTop',
-						fontSize: LABEL_FONT_SIZE
-					},
-					data: [{ yAxis: target }]
-				}
-			}
-		]
+			data: [{ yAxis: toPercentValue(targets.coverage.rate) }]
+		}
 	};
 }

@@ -2,7 +2,7 @@
  * Filters ↔ URL and filters → SQL conditions. Every value is checked against its shape (and the
  * catalogue) before it goes anywhere near SQL, so a hand-edited URL cannot inject anything.
  */
-import { industryDivisions, regions } from '../domain/catalogue';
+import { industryDivisions, regions, tiers } from '../domain/catalogue';
 import { STATUS_NAMES, type Status } from '../import/values';
 import { NO_FILTERS, type DashboardFilters } from './types';
 
@@ -68,4 +68,9 @@ export function declarationConditions(f: DashboardFilters, alias = 'd'): string 
 /** The tier a coverage figure counts from: 基础级 unless a tier is chosen ("先进级及以上" …). */
 export function coverageThreshold(f: DashboardFilters): number {
 	return f.tier ?? 1;
+}
+
+/** The name of that tier, as labels say it ("先进级" in "先进级及以上"). */
+export function coverageTierName(f: DashboardFilters): string {
+	return tiers.find((t) => t.rank === coverageThreshold(f))?.name ?? '基础级';
 }
