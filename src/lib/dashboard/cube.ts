@@ -242,7 +242,12 @@ export function overviewFromCube(cube: Cube, f: DashboardFilters): OverviewPage 
 /** Every 大类 with enterprises or a baseline count in the year, as `queryIndustries` gives them. */
 export function industriesFromCube(cube: Cube, f: DashboardFilters, year: number): IndustryRow[] {
 	const threshold = f.tier ?? 1;
-	const cells = rowsOf(indexOf(cube).enterprises, year, f.region);
+	const byIndustry = new Map<string, EnterpriseCell[]>();
+	for (const cell of rowsOf(indexOf(cube).enterprises, year, f.region)) {
+		const cells = byIndustry.get(cell.industry);
+		if (cells) cells.push(cell);
+		else byIndustry.set(cell.industry, [cell]);
+	}
 	const denominators = new Map<string, number>();
 	if (f.region === null) {
 		for (const b of cube.baselineIndustry)
@@ -254,7 +259,7 @@ export function industriesFromCube(cube: Cube, f: DashboardFilters, year: number
 	}
 	return industryDivisions
 		.map((division) => {
-			const own = cells.filter((c) => c.industry === division.code);
+			const own = byIndustry.get(division.code) ?? [];
 			if (!own.length && !denominators.has(division.code)) return null;
 			const covered = sum(own.filter((c) => c.aboveScale && c.tier >= threshold).map((c) => c.n));
 			return {
