@@ -16,7 +16,7 @@ import type {
 	ScenarioShortfall
 } from './types';
 
-/** What the filters act on in a declaration (`declarationConditions`). */
+/** What the filters act on in a declaration (`declarationConditions`), as a query gives it. */
 interface DeclarationKey {
 	year: number;
 	region: string;
@@ -25,37 +25,77 @@ interface DeclarationKey {
 	status: string;
 }
 
-/** The declarations of one key that hold scenario `scenario`. */
-interface BuiltScenarioCell extends DeclarationKey {
-	scenario: number;
-	/**
-	 * How many of them built it at each tier or above (index 0: 基础级 … 3: 领航级): the highest
-	 * tier the rules count among a declaration's rows of the scenario.
-	 */
-	atOrAbove: number[];
-	/** Scenario rows counted below their declared tier. */
-	short: number;
+/** In the typed columns below: a value the query gave as NULL. */
+const NONE = -32768;
+
+/**
+ * A text column as 16-bit codes into its distinct values (NULL among them where there is one):
+ * for 盟市, 行业 and status, a few dozen values at most.
+ */
+interface CodedColumn {
+	codes: Uint16Array;
+	values: (string | null)[];
 }
 
-interface DeclarationCount extends DeclarationKey {
-	n: number;
+function codedColumn(texts: readonly (string | null)[]): CodedColumn {
+	const index = new Map<string | null, number>();
+	const codes = new Uint16Array(texts.length);
+	texts.forEach((text, i) => {
+		let code = index.get(text);
+		if (code === undefined) index.set(text, (code = index.size));
+		codes[i] = code;
+	});
+	return { codes, values: [...index.keys()] };
 }
 
+/**
+ * The declaration keys of an aggregate's rows, one typed column each: at a million scenario rows
+ * the aggregates have ~150k rows, which as objects took ~35 MB of the page's heap.
+ */
+interface DeclarationKeys {
+	length: number;
+	year: Int16Array;
+	region: CodedColumn;
+	industry: CodedColumn;
+	tier: Int16Array;
+	status: CodedColumn;
+}
+
+const small = (value: number | null | undefined) => value ?? NONE;
+
+function keysOf(rows: readonly DeclarationKey[]): DeclarationKeys {
+	return {
+		length: rows.length,
+		year: Int16Array.from(rows, (r) => small(r.year)),
+		region: codedColumn(rows.map((r) => r.region)),
+		industry: codedColumn(rows.map((r) => r.industry)),
+		tier: Int16Array.from(rows, (r) => small(r.tier)),
+		status: codedColumn(rows.map((r) => r.status))
+	};
+}
+
+/** The scenario rows by declaration key and scenario: how many declarations built each. */
 export interface ScenarioCube {
-	built: BuiltScenarioCell[];
-	declarations: DeclarationCount[];
+	keys: DeclarationKeys;
+	scenario: Int16Array;
+	/**
+	 * Per tier (index 0: 基础级 … 3: 领航级), the declarations that built the scenario at that
+	 * tier or above: the highest tier the rules count among a declaration's rows of it.
+	 */
+	atOrAbove: Int32Array[];
+	/** Scenario rows counted below their declared tier. */
+	short: Int32Array;
+	/** Declarations by key (the totals the shares are of). */
+	declarations: { keys: DeclarationKeys; n: Int32Array };
 }
 
-/** Declarations with the same key, maturity level and 附件3 levels. */
-interface AssessedCell extends DeclarationKey {
-	maturity: number | null;
-	/** One per level indicator, in catalogue order (null: not given; 0: 不涉及). */
-	levels: (number | null)[];
-	n: number;
-}
-
+/** Declarations by key, maturity level and 附件3 levels. */
 export interface AssessmentCube {
-	cells: AssessedCell[];
+	keys: DeclarationKeys;
+	maturity: Int16Array;
+	/** One column per level indicator, in catalogue order (NONE: not given; 0: 不涉及). */
+	levels: Int16Array[];
+	n: Int32Array;
 }
 
 const LEVEL_INDICATORS = indicators.filter((i) => i.kind === 'level');
@@ -64,12 +104,17 @@ const TIER_RANKS = tiers.map((t) => t.rank).sort((a, b) => a - b);
 const KEY_COLUMNS = `year::INTEGER AS year, region_code AS region, industry_code AS industry,
 	declared_tier::INTEGER AS tier, status`;
 
+type Row = DeclarationKey & Record<string, unknown>;
+
+const intColumn = (rows: readonly Row[], name: string) =>
+	Int32Array.from(rows, (r) => (r[name] as number | null) ?? 0);
+
 /** The scenario rows by declaration key and scenario (two queries, once per load). */
 export async function loadScenarioCube(engine: SqlEngine): Promise<ScenarioCube> {
 	const atOrAbove = TIER_RANKS.map(
 		(rank) => `count(*) FILTER (WHERE p.best >= ${rank})::INTEGER AS t${rank}`
 	);
-	const rows = await engine.query<Record<string, number> & DeclarationKey>(`
+	const rows = await engine.query<Row>(`
 		WITH per AS (
 			SELECT declaration_id, scenario_no, max(counted_tier) AS best,
 				count(*) FILTER (WHERE coalesce(counted_tier, 0) < scenario_tier) AS short
@@ -78,60 +123,66 @@ export async function loadScenarioCube(engine: SqlEngine): Promise<ScenarioCube>
 		SELECT ${KEY_COLUMNS}, p.scenario_no::INTEGER AS scenario, ${atOrAbove.join(', ')},
 			sum(p.short)::INTEGER AS short
 		FROM per p JOIN declarations USING (declaration_id) GROUP BY ALL`);
+	const declarations = await engine.query<Row>(
+		`SELECT ${KEY_COLUMNS}, count(*)::INTEGER AS n FROM declarations GROUP BY ALL`
+	);
 	return {
-		built: rows.map((row) => ({
-			year: row.year,
-			region: row.region,
-			industry: row.industry,
-			tier: row.tier,
-			status: row.status,
-			scenario: row.scenario as number,
-			atOrAbove: TIER_RANKS.map((rank) => row[`t${rank}`] as number),
-			short: row.short as number
-		})),
-		declarations: await engine.query<DeclarationCount>(
-			`SELECT ${KEY_COLUMNS}, count(*)::INTEGER AS n FROM declarations GROUP BY ALL`
-		)
+		keys: keysOf(rows),
+		scenario: Int16Array.from(rows, (r) => small(r.scenario as number | null)),
+		atOrAbove: TIER_RANKS.map((rank) => intColumn(rows, `t${rank}`)),
+		short: intColumn(rows, 'short'),
+		declarations: { keys: keysOf(declarations), n: intColumn(declarations, 'n') }
 	};
 }
 
 /** The declarations' maturity and 附件3 levels by declaration key (one query, once per load). */
 export async function loadAssessmentCube(engine: SqlEngine): Promise<AssessmentCube> {
 	const levelColumns = LEVEL_INDICATORS.map((i, n) => `ind_${i.key}::INTEGER AS l${n}`);
-	const rows = await engine.query<Record<string, unknown> & DeclarationKey>(`
+	const rows = await engine.query<Row>(`
 		SELECT ${KEY_COLUMNS}, maturity_level::INTEGER AS maturity, ${levelColumns.join(', ')},
 			count(*)::INTEGER AS n
 		FROM declarations GROUP BY ALL`);
 	return {
-		cells: rows.map((row) => ({
-			year: row.year,
-			region: row.region,
-			industry: row.industry,
-			tier: row.tier,
-			status: row.status,
-			maturity: (row.maturity as number | null) ?? null,
-			levels: LEVEL_INDICATORS.map((_, n) => (row[`l${n}`] as number | null) ?? null),
-			n: row.n as number
-		}))
+		keys: keysOf(rows),
+		maturity: Int16Array.from(rows, (r) => small(r.maturity as number | null)),
+		levels: LEVEL_INDICATORS.map((_, n) =>
+			Int16Array.from(rows, (r) => small(r[`l${n}`] as number | null))
+		),
+		n: intColumn(rows, 'n')
 	};
 }
 
-/** The year's cells under the filters, leaving out the filters named in `ignore`. */
-function sliceOf<C extends DeclarationKey>(
-	cells: readonly C[],
+/** The code of `value` in a column, or −1 when no row has it (the filter then matches none). */
+const codeOf = (column: CodedColumn, value: string) => column.values.indexOf(value);
+
+/**
+ * The indices of the rows of `year` under the filters, leaving out the filter named in
+ * `ignore`: `conditions` of declarationConditions, on the typed columns.
+ */
+function sliceOf(
+	keys: DeclarationKeys,
 	f: DashboardFilters,
 	year: number,
 	ignore: 'region' | 'tier' | null = null
-): C[] {
-	return cells.filter(
-		(c) =>
-			c.year === year &&
-			(ignore === 'region' || f.region === null || c.region === f.region) &&
-			(f.industry === null || c.industry === f.industry) &&
-			(ignore === 'tier' || f.tier === null || c.tier === f.tier) &&
-			(f.status === null || c.status === f.status)
-	);
+): number[] {
+	const region = ignore === 'region' || f.region === null ? null : codeOf(keys.region, f.region);
+	const industry = f.industry === null ? null : codeOf(keys.industry, f.industry);
+	const tier = ignore === 'tier' || f.tier === null ? null : f.tier;
+	const status = f.status === null ? null : codeOf(keys.status, f.status);
+	const rows: number[] = [];
+	for (let i = 0; i < keys.length; i++) {
+		if (keys.year[i] !== year) continue;
+		if (region !== null && keys.region.codes[i] !== region) continue;
+		if (industry !== null && keys.industry.codes[i] !== industry) continue;
+		if (tier !== null && keys.tier[i] !== tier) continue;
+		if (status !== null && keys.status.codes[i] !== status) continue;
+		rows.push(i);
+	}
+	return rows;
 }
+
+/** A row's text value in a coded column. */
+const textOf = (column: CodedColumn, i: number) => column.values[column.codes[i] ?? 0] ?? null;
 
 /** Text order, as DuckDB sorts VARCHAR. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -146,11 +197,14 @@ export function scenarioByRegionFromCube(
 	f: DashboardFilters,
 	year: number
 ): ScenarioCell[] {
+	const { keys, n } = cube.declarations;
 	const totals = new Map<string, number>();
-	for (const d of sliceOf(cube.declarations, f, year, 'region')) addTo(totals, d.region, d.n);
+	for (const i of sliceOf(keys, f, year, 'region'))
+		addTo(totals, textOf(keys.region, i) as string, n[i] ?? 0);
 	const built = new Map<string, number>();
-	for (const c of sliceOf(cube.built, f, year, 'region'))
-		addTo(built, `${c.scenario} ${c.region}`, c.atOrAbove[0] ?? 0);
+	const atAnyTier = cube.atOrAbove[0];
+	for (const i of sliceOf(cube.keys, f, year, 'region'))
+		addTo(built, `${cube.scenario[i]} ${textOf(cube.keys.region, i)}`, atAnyTier?.[i] ?? 0);
 	const columns = [...totals.keys()].sort(byText);
 	return SCENARIO_NUMBERS.flatMap((scenario) =>
 		columns.map((region) => {
@@ -168,16 +222,17 @@ export function scenarioByTierFromCube(
 	year: number
 ): ScenarioCell[] {
 	let total = 0;
-	for (const d of sliceOf(cube.declarations, f, year)) total += d.n;
+	for (const i of sliceOf(cube.declarations.keys, f, year)) total += cube.declarations.n[i] ?? 0;
 	const built = new Map<number, number[]>();
-	for (const c of sliceOf(cube.built, f, year)) {
-		const counts = built.get(c.scenario) ?? TIER_RANKS.map(() => 0);
-		c.atOrAbove.forEach((n, i) => (counts[i] = (counts[i] ?? 0) + n));
-		built.set(c.scenario, counts);
+	for (const i of sliceOf(cube.keys, f, year)) {
+		const scenario = cube.scenario[i] ?? NONE;
+		const counts = built.get(scenario) ?? TIER_RANKS.map(() => 0);
+		cube.atOrAbove.forEach((column, t) => (counts[t] = (counts[t] ?? 0) + (column[i] ?? 0)));
+		built.set(scenario, counts);
 	}
 	return SCENARIO_NUMBERS.flatMap((scenario) =>
-		TIER_RANKS.map((rank, i) => {
-			const count = built.get(scenario)?.[i] ?? 0;
+		TIER_RANKS.map((rank, t) => {
+			const count = built.get(scenario)?.[t] ?? 0;
 			return {
 				scenario,
 				column: String(rank),
@@ -196,7 +251,10 @@ export function scenarioShortfallsFromCube(
 	year: number
 ): ScenarioShortfall[] {
 	const counts = new Map<number, number>();
-	for (const c of sliceOf(cube.built, f, year)) if (c.short > 0) addTo(counts, c.scenario, c.short);
+	for (const i of sliceOf(cube.keys, f, year)) {
+		const short = cube.short[i] ?? 0;
+		if (short > 0) addTo(counts, cube.scenario[i] ?? NONE, short);
+	}
 	return [...counts]
 		.map(([scenario, count]) => ({ scenario, count }))
 		.sort((a, b) => b.count - a.count || a.scenario - b.scenario)
@@ -209,22 +267,21 @@ export function indicatorLevelsFromCube(
 	f: DashboardFilters,
 	year: number
 ): IndicatorLevelCount[] {
-	const counts = new Map<string, Map<number, number>>();
-	for (const cell of sliceOf(cube.cells, f, year)) {
-		LEVEL_INDICATORS.forEach((indicator, n) => {
-			const level = cell.levels[n];
-			if (level === null || level === undefined) return;
-			let levels = counts.get(indicator.key);
-			if (!levels) counts.set(indicator.key, (levels = new Map()));
-			addTo(levels, level, cell.n);
-		});
-	}
-	return [...counts.keys()]
-		.sort(byText)
-		.flatMap((indicator) =>
-			[...(counts.get(indicator) ?? [])]
-				.sort(([a], [b]) => a - b)
-				.map(([level, count]) => ({ indicator, level, count }))
+	const rows = sliceOf(cube.keys, f, year);
+	const levels = LEVEL_INDICATORS.map((indicator, c) => {
+		const column = cube.levels[c] as Int16Array;
+		const counts = new Map<number, number>();
+		for (const i of rows) {
+			const level = column[i] ?? NONE;
+			if (level !== NONE) addTo(counts, level, cube.n[i] ?? 0);
+		}
+		return { indicator: indicator.key, counts };
+	});
+	return levels
+		.filter((l) => l.counts.size > 0)
+		.sort((a, b) => byText(a.indicator, b.indicator))
+		.flatMap(({ indicator, counts }) =>
+			[...counts].sort(([a], [b]) => a - b).map(([level, count]) => ({ indicator, level, count }))
 		);
 }
 
@@ -236,8 +293,9 @@ export function indicatorMeansFromCube(
 	by: 'region' | 'tier'
 ): IndicatorMean[] {
 	const groups = new Map<string, { declarations: number; sums: number[]; counts: number[] }>();
-	for (const cell of sliceOf(cube.cells, f, year, by)) {
-		const key = by === 'region' ? cell.region : String(cell.tier);
+	for (const i of sliceOf(cube.keys, f, year, by)) {
+		const key =
+			by === 'region' ? (textOf(cube.keys.region, i) as string) : String(cube.keys.tier[i]);
 		let group = groups.get(key);
 		if (!group) {
 			group = {
@@ -247,19 +305,21 @@ export function indicatorMeansFromCube(
 			};
 			groups.set(key, group);
 		}
-		group.declarations += cell.n;
-		cell.levels.forEach((level, n) => {
-			if (!level) return; // not given, or 不涉及
-			group.sums[n] = (group.sums[n] ?? 0) + level * cell.n;
-			group.counts[n] = (group.counts[n] ?? 0) + cell.n;
+		const n = cube.n[i] ?? 0;
+		group.declarations += n;
+		cube.levels.forEach((column, c) => {
+			const level = column[i] ?? NONE;
+			if (level === NONE || level === 0) return; // not given, or 不涉及
+			group.sums[c] = (group.sums[c] ?? 0) + level * n;
+			group.counts[c] = (group.counts[c] ?? 0) + n;
 		});
 	}
 	return [...groups.keys()].sort(byText).flatMap((key) => {
 		const group = groups.get(key)!;
-		return LEVEL_INDICATORS.map((indicator, n) => ({
+		return LEVEL_INDICATORS.map((indicator, c) => ({
 			indicator: indicator.key,
 			group: key,
-			mean: group.counts[n] ? (group.sums[n] ?? 0) / (group.counts[n] ?? 1) : null,
+			mean: group.counts[c] ? (group.sums[c] ?? 0) / (group.counts[c] ?? 1) : null,
 			declarations: group.declarations
 		}));
 	});
@@ -272,12 +332,15 @@ export function maturityByTierFromCube(
 	year: number
 ): MaturityCell[] {
 	const counts = new Map<string, MaturityCell>();
-	for (const cell of sliceOf(cube.cells, f, year, 'tier')) {
-		if (cell.maturity === null) continue;
-		const key = `${cell.tier} ${cell.maturity}`;
+	for (const i of sliceOf(cube.keys, f, year, 'tier')) {
+		const maturity = cube.maturity[i] ?? NONE;
+		if (maturity === NONE) continue;
+		const tier = cube.keys.tier[i] ?? NONE;
+		const n = cube.n[i] ?? 0;
+		const key = `${tier} ${maturity}`;
 		const known = counts.get(key);
-		if (known) known.count += cell.n;
-		else counts.set(key, { tier: cell.tier, maturity: cell.maturity, count: cell.n });
+		if (known) known.count += n;
+		else counts.set(key, { tier, maturity, count: n });
 	}
 	return [...counts.values()].sort((a, b) => a.tier - b.tier || a.maturity - b.maturity);
 }
