@@ -109,8 +109,12 @@ type Row = DeclarationKey & Record<string, unknown>;
 const intColumn = (rows: readonly Row[], name: string) =>
 	Int32Array.from(rows, (r) => (r[name] as number | null) ?? 0);
 
-/** The scenario rows by declaration key and scenario (two queries, once per load). */
-export async function loadScenarioCube(engine: SqlEngine): Promise<ScenarioCube> {
+/**
+ * The year's scenario rows by declaration key and scenario (two queries, once per load and
+ * year: the page shows one year, and DuckDB's grouping of a year's rows takes a share of the
+ * memory all years' would — wasm memory, once grown, is not given back).
+ */
+export async function loadScenarioCube(engine: SqlEngine, year: number): Promise<ScenarioCube> {
 	const atOrAbove = TIER_RANKS.map(
 		(rank) => `count(*) FILTER (WHERE p.best >= ${rank})::INTEGER AS t${rank}`
 	);
@@ -118,13 +122,15 @@ export async function loadScenarioCube(engine: SqlEngine): Promise<ScenarioCube>
 		WITH per AS (
 			SELECT declaration_id, scenario_no, max(counted_tier) AS best,
 				count(*) FILTER (WHERE coalesce(counted_tier, 0) < scenario_tier) AS short
-			FROM scenarios GROUP BY declaration_id, scenario_no
+			FROM scenarios
+			WHERE declaration_id IN (SELECT declaration_id FROM declarations WHERE year = ${year})
+			GROUP BY declaration_id, scenario_no
 		)
 		SELECT ${KEY_COLUMNS}, p.scenario_no::INTEGER AS scenario, ${atOrAbove.join(', ')},
 			sum(p.short)::INTEGER AS short
 		FROM per p JOIN declarations USING (declaration_id) GROUP BY ALL`);
 	const declarations = await engine.query<Row>(
-		`SELECT ${KEY_COLUMNS}, count(*)::INTEGER AS n FROM declarations GROUP BY ALL`
+		`SELECT ${KEY_COLUMNS}, count(*)::INTEGER AS n FROM declarations WHERE year = ${year} GROUP BY ALL`
 	);
 	return {
 		keys: keysOf(rows),
@@ -135,13 +141,13 @@ export async function loadScenarioCube(engine: SqlEngine): Promise<ScenarioCube>
 	};
 }
 
-/** The declarations' maturity and 附件3 levels by declaration key (one query, once per load). */
-export async function loadAssessmentCube(engine: SqlEngine): Promise<AssessmentCube> {
+/** The year's declarations' maturity and 附件3 levels by key (one query, once per load and year). */
+export async function loadAssessmentCube(engine: SqlEngine, year: number): Promise<AssessmentCube> {
 	const levelColumns = LEVEL_INDICATORS.map((i, n) => `ind_${i.key}::INTEGER AS l${n}`);
 	const rows = await engine.query<Row>(`
 		SELECT ${KEY_COLUMNS}, maturity_level::INTEGER AS maturity, ${levelColumns.join(', ')},
 			count(*)::INTEGER AS n
-		FROM declarations GROUP BY ALL`);
+		FROM declarations WHERE year = ${year} GROUP BY ALL`);
 	return {
 		keys: keysOf(rows),
 		maturity: Int16Array.from(rows, (r) => small(r.maturity as number | null)),

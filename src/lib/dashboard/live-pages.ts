@@ -41,8 +41,8 @@ function cubeOf(engine: SqlEngine): Promise<Cube> {
 	return oncePerLoad(engine, 'cube', () => loadCube(engine));
 }
 
-function scenarioCubeOf(engine: SqlEngine): Promise<ScenarioCube> {
-	return oncePerLoad(engine, 'scenario cube', () => loadScenarioCube(engine));
+function scenarioCubeOf(engine: SqlEngine, year: number): Promise<ScenarioCube> {
+	return oncePerLoad(engine, `scenario cube ${year}`, () => loadScenarioCube(engine, year));
 }
 
 /** 盟市目标 progress in the year: a query, but one per year and load. */
@@ -104,7 +104,7 @@ export async function regionDetailPageFromCube(
 		overview: page.overview,
 		trend: page.trend,
 		industries: industriesFromCube(cube, f, year),
-		scenarios: scenarioByTierFromCube(await scenarioCubeOf(engine), f, year),
+		scenarios: scenarioByTierFromCube(await scenarioCubeOf(engine, year), f, year),
 		regionTargets: await regionTargetsOf(engine, year)
 	};
 }
@@ -116,7 +116,7 @@ export async function scenariosPageFromCube(
 ): Promise<ScenariosPage | null> {
 	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
 	if (!overview) return null;
-	const cube = await scenarioCubeOf(engine);
+	const cube = await scenarioCubeOf(engine, overview.year);
 	return {
 		overview,
 		byRegion: scenarioByRegionFromCube(cube, f, overview.year),
@@ -132,7 +132,10 @@ export async function assessmentPageFromCube(
 ): Promise<AssessmentPage | null> {
 	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
 	if (!overview) return null;
-	const cube = await oncePerLoad(engine, 'assessment cube', () => loadAssessmentCube(engine));
+	const year = overview.year;
+	const cube = await oncePerLoad(engine, `assessment cube ${year}`, () =>
+		loadAssessmentCube(engine, year)
+	);
 	return {
 		overview,
 		levels: indicatorLevelsFromCube(cube, f, overview.year),
