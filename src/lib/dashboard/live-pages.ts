@@ -16,6 +16,7 @@ import {
 	scenarioByRegionFromCube,
 	scenarioByTierFromCube,
 	scenarioShortfallsFromCube,
+	type AssessmentCube,
 	type ScenarioCube
 } from './detail-cube';
 import type {
@@ -36,13 +37,19 @@ import {
 	type RegionTargetRow
 } from './queries-plan';
 import type { DashboardFilters } from './types';
+
 /** The engine's cube, made on first use after each load. */
 function cubeOf(engine: SqlEngine): Promise<Cube> {
 	return oncePerLoad(engine, 'cube', () => loadCube(engine));
 }
 
+/** The year's scenario and assessment aggregates, each made on first use after each load. */
 function scenarioCubeOf(engine: SqlEngine, year: number): Promise<ScenarioCube> {
 	return oncePerLoad(engine, `scenario cube ${year}`, () => loadScenarioCube(engine, year));
+}
+
+function assessmentCubeOf(engine: SqlEngine, year: number): Promise<AssessmentCube> {
+	return oncePerLoad(engine, `assessment cube ${year}`, () => loadAssessmentCube(engine, year));
 }
 
 /** 盟市目标 progress in the year: a query, but one per year and load. */
@@ -132,10 +139,7 @@ export async function assessmentPageFromCube(
 ): Promise<AssessmentPage | null> {
 	const overview = overviewFromCube(await cubeOf(engine), f)?.overview;
 	if (!overview) return null;
-	const year = overview.year;
-	const cube = await oncePerLoad(engine, `assessment cube ${year}`, () =>
-		loadAssessmentCube(engine, year)
-	);
+	const cube = await assessmentCubeOf(engine, overview.year);
 	return {
 		overview,
 		levels: indicatorLevelsFromCube(cube, f, overview.year),

@@ -1,6 +1,7 @@
 /**
  * Figures worked out once per load of an engine's data and reused by every filter change after
- * it (the cubes, the year's 盟市目标): a new load (a higher `loadGeneration`) drops them all.
+ * it (the cubes, the year's 盟市目标): a new load (a higher `loadGeneration`) drops them all. A
+ * promise that fails is dropped too, so the next change asks again.
  */
 import type { SqlEngine } from '../db/engine';
 import { loadGeneration } from '../db/load';
@@ -15,6 +16,14 @@ export function oncePerLoad<T>(engine: SqlEngine, key: string, compute: () => T)
 		memo = { generation, values: new Map() };
 		memos.set(engine, memo);
 	}
-	if (!memo.values.has(key)) memo.values.set(key, compute());
-	return memo.values.get(key) as T;
+	const values = memo.values;
+	if (!values.has(key)) {
+		const value = compute();
+		values.set(key, value);
+		if (value instanceof Promise)
+			value.catch(() => {
+				if (values.get(key) === value) values.delete(key);
+			});
+	}
+	return values.get(key) as T;
 }
