@@ -1,7 +1,8 @@
 /**
- * The 场景 and 能力评估 figures for any filters from aggregates DuckDB makes once per load, as the
- * 总览 cube does for coverage: the scenario rows grouped by what the filters act on, and the
- * declarations' self-assessment likewise. A filter change then slices them here, with no query.
+ * The 场景 and 能力评估 figures for any filters from aggregates DuckDB makes once per load and
+ * year, as the 总览 cube does for coverage: the year's scenario rows grouped by what the filters
+ * act on, and its declarations' self-assessment likewise. A filter change then slices them
+ * here, with no query.
  * Each function gives exactly what its query in queries-detail.ts gives
  * (tests/unit/cube.test.ts compares them on many filter combinations).
  */
@@ -74,7 +75,7 @@ function keysOf(rows: readonly DeclarationKey[]): DeclarationKeys {
 	};
 }
 
-/** The scenario rows by declaration key and scenario: how many declarations built each. */
+/** One year's scenario rows by declaration key and scenario: how many declarations built each. */
 export interface ScenarioCube {
 	keys: DeclarationKeys;
 	scenario: Int16Array;
@@ -89,7 +90,7 @@ export interface ScenarioCube {
 	declarations: { keys: DeclarationKeys; n: Int32Array };
 }
 
-/** Declarations by key, maturity level and 附件3 levels. */
+/** One year's declarations by key, maturity level and 附件3 levels. */
 export interface AssessmentCube {
 	keys: DeclarationKeys;
 	maturity: Int16Array;
