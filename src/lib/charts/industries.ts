@@ -3,7 +3,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { IndustryRow } from '../dashboard/types';
-import { TIER_KEYS, tierName } from '../domain/catalogue';
+import { PLAN_COVERAGE_TIER, TIER_KEYS, tierName } from '../domain/catalogue';
 import { TIER_COLORS } from '../theme';
 import { escapeHtml } from './escape';
 import {
@@ -42,7 +42,7 @@ function total(row: IndustryRow): number {
  */
 export function industryCoverageOption(
 	rows: readonly IndustryRow[],
-	fromTier = '基础级'
+	fromTier = PLAN_COVERAGE_TIER
 ): EChartsOption {
 	const ranked = rows
 		.filter(hasRate)

@@ -3,7 +3,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { RegionRow } from '../dashboard/types';
-import { TIER_KEYS, tierName } from '../domain/catalogue';
+import { PLAN_COVERAGE_TIER, TIER_KEYS, tierName } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {
 	axisLabel,
@@ -61,9 +61,9 @@ function regionTooltip(row: RegionRow, fromTier: string): string {
 export function regionRankingOption(
 	rows: readonly RegionRow[],
 	targetRate: number,
-	fromTier = '基础级'
+	fromTier = PLAN_COVERAGE_TIER
 ): EChartsOption {
-	const againstPlan = fromTier === '基础级';
+	const againstPlan = fromTier === PLAN_COVERAGE_TIER;
 	const ranked = rows
 		.filter(hasRate)
 		.sort((a, b) => b.coverage.rate - a.coverage.rate || a.code.localeCompare(b.code));
@@ -136,7 +136,7 @@ export function regionRankingOption(
 export function regionMapOption(
 	rows: readonly RegionRow[],
 	mapName: string,
-	fromTier = '基础级'
+	fromTier = PLAN_COVERAGE_TIER
 ): EChartsOption {
 	const byName = new Map(rows.map((r) => [r.name, r]));
 	const rated = rows.filter(hasRate);

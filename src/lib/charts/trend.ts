@@ -3,6 +3,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { TrendPoint } from '../dashboard/types';
+import { PLAN_COVERAGE_TIER } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {
 	axisLabel,
@@ -47,9 +48,9 @@ export function targetPathValue(year: number, targets: CoverageTargets): number 
 export function coverageTrendOption(
 	points: readonly TrendPoint[],
 	targets: CoverageTargets,
-	fromTier = '基础级'
+	fromTier = PLAN_COVERAGE_TIER
 ): EChartsOption {
-	const againstPlan = fromTier === '基础级';
+	const againstPlan = fromTier === PLAN_COVERAGE_TIER;
 	const known = points.map((p) => p.year);
 	const first = Math.min(targets.planStartYear - 1, ...known);
 	const last = Math.max(targets.coverage.year, ...known);

@@ -2,7 +2,7 @@
  * Filters ↔ URL and filters → SQL conditions. Every value is checked against its shape (and the
  * catalogue) before it goes anywhere near SQL, so a hand-edited URL cannot inject anything.
  */
-import { industryDivisions, regions, tiers } from '../domain/catalogue';
+import { PLAN_COVERAGE_TIER, industryDivisions, regions, tiers } from '../domain/catalogue';
 import { STATUS_NAMES, type Status } from '../import/values';
 import { NO_FILTERS, type DashboardFilters } from './types';
 
@@ -72,5 +72,5 @@ export function coverageThreshold(f: DashboardFilters): number {
 
 /** The name of that tier, as labels say it ("先进级" in "先进级及以上"). */
 export function coverageTierName(f: DashboardFilters): string {
-	return tiers.find((t) => t.rank === coverageThreshold(f))?.name ?? '基础级';
+	return tiers.find((t) => t.rank === coverageThreshold(f))?.name ?? PLAN_COVERAGE_TIER;
 }

@@ -176,6 +176,12 @@ export function tierName(key: TierKey): string {
 	return tierByKey(key).name;
 }
 
+/**
+ * The tier the plan's coverage target counts from ("基础级及以上 … 25%左右"): a coverage counted
+ * from a higher tier (a 层级 filter) is not read against that target.
+ */
+export const PLAN_COVERAGE_TIER = tierName('basic');
+
 export function tierRank(key: TierKey): number {
 	return tierByKey(key).rank;
 }
