@@ -181,18 +181,23 @@ function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagge
 	return { rows, flagged };
 }
 
-export function importFiles(
-	inputs: readonly InputSource[],
-	options: ImportOptions = {}
-): ImportResult {
-	const files: ReadFile[] = inputs.map((input, i) => {
+/** Each input read on its own (read-file.ts), in order. */
+export function readFiles(inputs: readonly InputSource[], options: ImportOptions = {}): ReadFile[] {
+	return inputs.map((input, i) => {
 		const read = readInputFile(input, {
 			dropIdentifyingColumns: options.dropIdentifyingColumns?.has(input.name)
 		} satisfies ReadOptions);
 		options.onProgress?.(i + 1, inputs.length, input.name);
 		return read;
 	});
+}
 
+/**
+ * The checks across files that scenario rows do not take part in: duplicate 申报编号, baseline
+ * cells and targets (the first kept, later ones rejected). Returns the 申报编号 that remain, the
+ * ones a scenario row may belong to.
+ */
+export function rejectDuplicateRows(files: ReadFile[]): Set<string> {
 	rejectDuplicates<DeclarationRow>(
 		files,
 		'declarations',
@@ -215,20 +220,31 @@ export function importFiles(
 		(row) => `${row.region_code}|${row.metric}|${row.year}`,
 		(row) => ({ column: '指标', value: row.metric, what: `${row.year}年该盟市的同一指标目标` })
 	);
+	return new Set(rowsOf<DeclarationRow>(files, 'declarations').map((row) => row.declaration_id));
+}
 
-	const declarationIds = new Set(
-		rowsOf<DeclarationRow>(files, 'declarations').map((row) => row.declaration_id)
-	);
-	for (const file of files) {
-		const rows = file.scenarioRows;
-		if (!rows) continue;
-		file.scenarioRows = rows.filter((i) => {
-			const id = rows.declarationId(i);
-			if (declarationIds.has(id)) return true;
-			reject(file, rows.sourceLine(i), '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
-			return false;
-		});
-	}
+/** Reject a 建设场景明细 file's rows whose 申报编号 is not among `declarationIds`. */
+export function rejectUnknownDeclarations(file: ReadFile, declarationIds: ReadonlySet<string>) {
+	const rows = file.scenarioRows;
+	if (!rows || file.declarationsChecked) return;
+	file.scenarioRows = rows.filter((i) => {
+		const id = rows.declarationId(i);
+		if (declarationIds.has(id)) return true;
+		reject(file, rows.sourceLine(i), '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
+		return false;
+	});
+	file.declarationsChecked = true;
+}
+
+/**
+ * The rest, once every file is read and `rejectDuplicateRows` has run: scenario rows of unknown
+ * declarations (where not rejected yet), the tables, eligible tiers, and the bookkeeping.
+ */
+export function completeImport(
+	files: ReadFile[],
+	declarationIds: ReadonlySet<string>
+): ImportResult {
+	for (const file of files) rejectUnknownDeclarations(file, declarationIds);
 
 	const tables: ImportedTables = {
 		declarations: rowsOf<DeclarationRow>(files, 'declarations'),
@@ -279,4 +295,13 @@ export function importFiles(
 				: []
 		)
 	};
+}
+
+/** Every file read in turn, then the checks across files: the whole import in one thread. */
+export function importFiles(
+	inputs: readonly InputSource[],
+	options: ImportOptions = {}
+): ImportResult {
+	const files = readFiles(inputs, options);
+	return completeImport(files, rejectDuplicateRows(files));
 }

@@ -3,7 +3,7 @@
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
 import { decodeCsvBytes, UTF8_BOM_BYTES } from './decode';
-import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv';
+import { isBlankRecord, parseCsvRecords, readCsvRecords, type CsvRecords } from './csv';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
 import type { FileReport, Problem } from './report';
@@ -43,6 +43,8 @@ export interface ReadFile {
 	rows: AnyRow[];
 	/** A 建设场景明细 file's rows, in columns (a million of them is a plausible file). */
 	scenarioRows: ScenarioRows | null;
+	/** Whether rows of unknown 申报编号 have been rejected from `scenarioRows` (pipeline.ts). */
+	declarationsChecked: boolean;
 	/** The cells of the data row at a line, as they may be kept (no dropped column): for rows rejected later. */
 	cellsAt(line: number): string[];
 	/** The file as it may be stored: UTF-8 text without any dropped column. */
@@ -127,6 +129,25 @@ export function readDataRows(
 	return rowsRead;
 }
 
+/**
+ * The kind a file's header names, from its first bytes (null when they do not tell: no whole
+ * line, no header, or headers of no kind). Used only to plan the work — which file to read in
+ * a second worker; `readInputFile` decides the kind. The bytes are cut after their last line
+ * break, which no multi-byte character of UTF-8 or GB18030 contains.
+ */
+export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
+	const end = firstBytes.lastIndexOf(0x0a);
+	if (end < 0) return null;
+	const records = parseCsvRecords(decodeCsvBytes(firstBytes.subarray(0, end + 1)).text);
+	const header = records.find((record) => !isBlankRecord(record));
+	if (!header) return null;
+	const layout = layoutOf(
+		header.map((h) => h.replace(/^\uFEFF/, '').trim()),
+		new Set()
+	);
+	return 'match' in layout ? layout.match.kind : null;
+}
+
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
 	const { text, encoding } = decodeCsvBytes('bytes' in input ? input.bytes : input.read());
 	const report = emptyReport(input.name, encoding);
@@ -136,6 +157,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		kind: null,
 		rows: [],
 		scenarioRows: null,
+		declarationsChecked: false,
 		cellsAt: (line) => records.at(line - 1),
 		sanitizedText: '',
 		storedFromInputByte: null
@@ -259,4 +281,29 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		result.storedFromInputByte = encoding === 'UTF-8 (BOM)' ? UTF8_BOM_BYTES : 0;
 	}
 	return result;
+}
+
+/**
+ * A 建设场景明细 file read in another worker, whose rows of unknown 申报编号 were rejected there
+ * (`rejectUnknownDeclarations`), as the rest of the import takes it. Its text stayed in that
+ * worker: nothing later asks for a row's cells or the text (a file kept for a reload was made
+ * there too).
+ */
+export function readElsewhere(
+	report: FileReport,
+	kind: FileKind | null,
+	scenarioRows: ScenarioRows | null
+): ReadFile {
+	return {
+		report,
+		kind,
+		rows: [],
+		scenarioRows,
+		declarationsChecked: true,
+		cellsAt: () => {
+			throw new Error(`${report.file}: its text is in the worker that read it`);
+		},
+		sanitizedText: '',
+		storedFromInputByte: null
+	};
 }

@@ -22,6 +22,23 @@ export interface ScenarioColumns {
 	extras: readonly (string | null)[] | null;
 }
 
+/**
+ * A ScenarioRows as plain data, to post to another thread: the typed arrays' buffers can be
+ * transferred rather than copied (`transferList`), and each 申报编号 goes once (a row holds its
+ * index): posting a string per row would copy the shared strings one by one.
+ */
+export interface ScenarioRowsData {
+	length: number;
+	ids: string[];
+	idIndexes: Uint32Array<ArrayBuffer>;
+	scenarioNos: Uint8Array<ArrayBuffer>;
+	scenarioTiers: Uint8Array<ArrayBuffer>;
+	countedTiers: Uint8Array<ArrayBuffer>;
+	sourceLines: Uint32Array<ArrayBuffer>;
+	extras: (string | null)[] | null;
+	files: { name: string; start: number }[];
+}
+
 export class ScenarioRows implements Iterable<ScenarioRow> {
 	private size = 0;
 	private declarationIds: string[] = [];
@@ -148,6 +165,61 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 			sourceLines: this.sourceLines.subarray(start, end),
 			extras: this.extras?.slice(start, end) ?? null
 		};
+	}
+
+	/** The whole table as plain data (views of its own arrays: this table is not to be used after). */
+	toData(): ScenarioRowsData {
+		const ids: string[] = [];
+		const idIndexes = new Uint32Array(this.size);
+		const indexOf = new Map<string, number>();
+		let previous: string | null = null;
+		let previousIndex = 0;
+		for (let i = 0; i < this.size; i++) {
+			const id = this.declarationIds[i] as string;
+			if (id !== previous) {
+				previous = id;
+				previousIndex = indexOf.get(id) ?? ids.push(id) - 1;
+				indexOf.set(id, previousIndex);
+			}
+			idIndexes[i] = previousIndex;
+		}
+		return {
+			length: this.size,
+			ids,
+			idIndexes,
+			scenarioNos: this.scenarioNos.subarray(0, this.size),
+			scenarioTiers: this.scenarioTiers.subarray(0, this.size),
+			countedTiers: this.countedTiers.subarray(0, this.size),
+			sourceLines: this.sourceLines.subarray(0, this.size),
+			extras: this.extras,
+			files: this.files
+		};
+	}
+
+	/** The buffers of `data`'s typed arrays, to transfer with it. */
+	static transferList(data: ScenarioRowsData): ArrayBuffer[] {
+		const arrays = [
+			data.idIndexes,
+			data.scenarioNos,
+			data.scenarioTiers,
+			data.countedTiers,
+			data.sourceLines
+		];
+		return arrays.map((array) => array.buffer);
+	}
+
+	/** The table `toData` was made from, on the thread it was posted to (it takes the arrays over). */
+	static fromData(data: ScenarioRowsData): ScenarioRows {
+		const rows = new ScenarioRows();
+		rows.size = data.length;
+		rows.declarationIds = Array.from(data.idIndexes, (k) => data.ids[k] as string);
+		rows.scenarioNos = data.scenarioNos;
+		rows.scenarioTiers = data.scenarioTiers;
+		rows.countedTiers = data.countedTiers;
+		rows.sourceLines = data.sourceLines;
+		rows.extras = data.extras;
+		rows.files = data.files;
+		return rows;
 	}
 
 	/** Row `i` as an object (undefined past the end, as an array's `at`). */
