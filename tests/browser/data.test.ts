@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTables } from '../../src/lib/db/load';
@@ -6,6 +8,8 @@ import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { computeSummary, type Summary } from '../../src/lib/db/summary';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
+import type { FileReport } from '../../src/lib/import/report';
+import { startStaticServer } from '../../scripts/serve.js';
 import { damageStoredFile, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -36,6 +40,48 @@ const ready = (page: Page, source: 'sample' | 'user') =>
 		`[data-testid=data-source][data-source=${source}][data-phase=ready]${source === 'user' ? '[data-stored=saved]' : ''}`,
 		{ timeout: 60_000 }
 	);
+
+/** 8× the sample (a 2.5 MB 建设场景明细 file, read apart in the browser) and Node's figures for it. */
+async function eightTimesSample() {
+	const dir = 'test-results/read-apart';
+	execFileSync('npx', ['tsx', 'scripts/make-sample.ts', '--scale', '8', '--out', dir], {
+		stdio: 'ignore'
+	});
+	const names = readdirSync(dir);
+	const result = importFiles(names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
+	const engine = await NodeEngine.create();
+	await loadTables(engine, readSqlSources(), result.tables);
+	const summary = await computeSummary(engine);
+	engine.close();
+	if (!summary) throw new Error('no summary of the 8× data');
+	return { paths: names.map((name) => join(dir, name)), result, summary };
+}
+
+/** Each file's counts as the report states them. */
+const counts = (reports: readonly FileReport[]) =>
+	reports.map((r) => ({
+		file: r.file,
+		read: String(r.rowsRead),
+		loaded: String(r.rowsLoaded),
+		rejected: String(r.rowsRejected),
+		warned: String(r.rowsWithWarnings)
+	}));
+
+/** Each file's counts as the 数据 page shows them. */
+async function countsShown(page: Page, reports: readonly FileReport[]) {
+	const shown = [];
+	for (const { file } of reports) {
+		const box = page.locator(`[data-testid=file-report][data-file="${file}"]`);
+		shown.push({
+			file,
+			read: await box.getByTestId('rows-read').textContent(),
+			loaded: await box.getByTestId('rows-loaded').textContent(),
+			rejected: await box.getByTestId('rows-rejected').textContent(),
+			warned: await box.getByTestId('rows-warned').textContent()
+		});
+	}
+	return shown;
+}
 
 describe('数据 page in Chromium', () => {
 	it('loads the sample by default, labelled 示例数据, with the same figures as Node', async () => {
@@ -101,6 +147,62 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();
+	});
+
+	it('reads a large 建设场景明细 file in a second worker, with the figures Node has', async () => {
+		const { paths, result, summary } = await eightTimesSample();
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		const workers: string[] = [];
+		page.on('worker', (worker) => workers.push(worker.url()));
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles(paths);
+		await ready(page, 'user');
+		expect(workers.some((url) => url.includes('scenario-reader.worker'))).toBe(true);
+		await expect(countsShown(page, result.reports)).resolves.toEqual(counts(result.reports));
+		await expect(page.getByTestId('summary-flagged').textContent()).resolves.toBe(
+			String(summary.flagged)
+		);
+		await expect(page.getByTestId('summary-coverage').textContent()).resolves.toBe(
+			formatPercent(summary.coverage.overall.rate ?? NaN)
+		);
+
+		// Kept for a reload as the second worker stored it, and read apart again.
+		await page.reload();
+		await ready(page, 'user');
+		await expect(countsShown(page, result.reports)).resolves.toEqual(counts(result.reports));
+		await expect(page.getByTestId('summary-flagged').textContent()).resolves.toBe(
+			String(summary.flagged)
+		);
+		await page.getByTestId('clear-data').click();
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('reads that file in the import worker itself when the second worker cannot start', async () => {
+		// A site whose second-worker script cannot be had (a server that lost it, or gone since
+		// the page opened): the import must not fail for it.
+		const site = 'test-results/site-without-scenario-reader';
+		rmSync(site, { recursive: true, force: true });
+		cpSync('build', site, { recursive: true });
+		const workerDir = join(site, '_app/immutable/workers');
+		const removed = readdirSync(workerDir).filter((n) => n.startsWith('scenario-reader.worker'));
+		expect(removed).toHaveLength(1);
+		for (const name of removed) rmSync(join(workerDir, name));
+		const { server, url } = await startStaticServer({ dir: site, port: 0 });
+
+		const { paths, result, summary } = await eightTimesSample();
+		const { page, context } = await openPage(browser, `${url}data/`);
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles(paths);
+		await ready(page, 'user');
+		await expect(countsShown(page, result.reports)).resolves.toEqual(counts(result.reports));
+		await expect(page.getByTestId('summary-flagged').textContent()).resolves.toBe(
+			String(summary.flagged)
+		);
+		await context.close();
+		server.close();
+		rmSync(site, { recursive: true, force: true });
 	});
 
 	it('refuses a file with an identifying column until the user drops it, and never stores it', async () => {

@@ -1,6 +1,8 @@
 /** Messages between the page and the import worker. */
 import type { TableParts } from '../db/load';
+import type { FileKind } from '../import/file-kinds';
 import type { FileReport } from '../import/report';
+import type { ScenarioRowsData } from '../import/scenario-rows';
 import type { StoredFile } from './store';
 
 /** A file to import: a Blob (a picked file, the sample or a stored copy), passed by reference. */
@@ -26,5 +28,28 @@ export type WorkerMessage =
 			tables: TableParts;
 			/** The files as they may be kept for a reload: UTF-8 Blobs, no dropped column. */
 			storable: StoredFile[];
+	  }
+	| { type: 'failed'; message: string };
+
+/**
+ * The import worker → its second worker, which reads one large 建设场景明细 file while the import
+ * worker reads the others (scenario-reader.worker.ts). First the file, then, once the other
+ * files' duplicates are rejected, the 申报编号 its rows may belong to.
+ */
+export type ScenarioReaderRequest =
+	| { type: 'read'; file: SourceFile; dropIdentifyingColumns: boolean }
+	| { type: 'declarations'; declarationIds: string[] };
+
+export type ScenarioReaderMessage =
+	/** The file has reached the worker, which now reads it. */
+	| { type: 'reading' }
+	| {
+			type: 'read';
+			report: FileReport;
+			kind: FileKind | null;
+			/** The loaded rows, their arrays transferred. */
+			rows: ScenarioRowsData | null;
+			/** The file as kept for a reload (when loaded). */
+			stored: StoredFile | null;
 	  }
 	| { type: 'failed'; message: string };

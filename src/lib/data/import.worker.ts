@@ -1,75 +1,152 @@
 /**
  * The import off the main thread: read, decode, parse, validate and write the normalised tables
  * (CSV, and Arrow for the 建设场景明细 rows) in a worker, so the page stays responsive while a
- * large file loads.
+ * large file loads. A large 建设场景明细 file is read meanwhile by a second worker
+ * (scenario-reader.worker.ts), on the machine's other core.
  */
 import { tableParts } from '../db/load';
-import { hasUtf8Bom, UTF8_BOM_BYTES } from '../import/decode';
-import { importFiles } from '../import/pipeline';
-import type { DeferredInputFile } from '../import/read-file';
-import type { ImportRequest, WorkerMessage } from './import-messages';
-import { sha256 } from './digest';
+import {
+	completeImport,
+	readFiles,
+	rejectDuplicateRows,
+	type ImportResult
+} from '../import/pipeline';
+import { kindOfHeader, readElsewhere, type ReadFile } from '../import/read-file';
+import { ScenarioRows } from '../import/scenario-rows';
+import type {
+	ImportRequest,
+	ScenarioReaderMessage,
+	ScenarioReaderRequest,
+	SourceFile,
+	WorkerMessage
+} from './import-messages';
 import type { StoredFile } from './store';
+import { BlobInput, readFirstBytes } from './worker-files';
 
-/** Synchronous Blob reading, in dedicated workers only (not in TypeScript's DOM library). */
-declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
+/**
+ * A 建设场景明细 file at least this large is read in a second worker when there are other files
+ * to read meanwhile (the 10× bench set's is 3.2 MB, the sample's 0.3 MB: starting a worker costs
+ * more than it saves there).
+ */
+export const READ_APART_MIN_BYTES = 2 * 1024 * 1024;
 
-/** A picked file's bytes, or a reason in Chinese when the file can no longer be read. */
-function readBlob(reader: InstanceType<typeof FileReaderSync>, name: string, blob: Blob) {
-	try {
-		return new Uint8Array(reader.readAsArrayBuffer(blob));
-	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		const reason = `无法读取文件“${name}”：文件可能在选择后被移动、删除或修改，请重新选择后再导入（${detail}）`;
-		throw new Error(reason, { cause: error });
+/** How many bytes tell a file's kind by its header. */
+const HEADER_BYTES = 64 * 1024;
+
+/** The file to read in the second worker: the largest, if it is a big enough 建设场景明细 file. */
+function fileToReadApart(files: readonly SourceFile[]): number {
+	if (files.length < 2) return -1;
+	let largest = 0;
+	for (const [i, file] of files.entries()) {
+		if (file.blob.size > (files[largest] as SourceFile).blob.size) largest = i;
 	}
+	const { blob } = files[largest] as SourceFile;
+	if (blob.size < READ_APART_MIN_BYTES) return -1;
+	return kindOfHeader(readFirstBytes(blob, HEADER_BYTES)) === 'scenarios' ? largest : -1;
+}
+
+/**
+ * A file read by the second worker: sent the 申报编号 it may refer to, it answers with the file.
+ * Resolves once that worker has begun — a worker started from a worker loads its script through
+ * its parent's thread, so the parent must not start its own long reading before then — or to
+ * null when it could not start (its script not loaded, say, with the site's server gone since
+ * the page opened): then the import worker reads the file itself.
+ */
+async function readApart(file: SourceFile, dropIdentifyingColumns: boolean) {
+	const worker = new Worker(new URL('./scenario-reader.worker.ts', import.meta.url), {
+		type: 'module'
+	});
+	const send = (request: ScenarioReaderRequest) => worker.postMessage(request);
+	let begin: (started: boolean) => void;
+	const begun = new Promise<boolean>((resolve) => (begin = resolve));
+	const read = new Promise<{ file: ReadFile; stored: StoredFile | null }>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<ScenarioReaderMessage>) => {
+			const message = event.data;
+			if (message.type === 'reading') return begin(true);
+			worker.terminate();
+			if (message.type === 'failed') return reject(new Error(message.message));
+			resolve({
+				file: readElsewhere(
+					message.report,
+					message.kind,
+					message.rows && ScenarioRows.fromData(message.rows)
+				),
+				stored: message.stored
+			});
+		};
+		worker.onerror = (event) => {
+			worker.terminate();
+			begin(false);
+			reject(new Error(event.message || '导入线程出错'));
+		};
+	});
+	send({ type: 'read', file, dropIdentifyingColumns });
+	if (!(await begun)) {
+		read.catch(() => {});
+		return null;
+	}
+	return {
+		read,
+		declarations: (ids: Set<string>) => send({ type: 'declarations', declarationIds: [...ids] })
+	};
+}
+
+/**
+ * Every file read — a large 建设场景明细 file in the second worker meanwhile — and checked
+ * across files. The files' texts are let go on return, before the tables are written.
+ */
+async function importAll(
+	files: readonly SourceFile[],
+	drop: ReadonlySet<string>,
+	inputs: readonly BlobInput[],
+	progress: (file: string) => void
+): Promise<{ result: ImportResult; storedApart: { input: number; file: StoredFile } | null }> {
+	const chosen = fileToReadApart(files);
+	const chosenFile = files[chosen];
+	const apart = chosenFile ? await readApart(chosenFile, drop.has(chosenFile.name)) : null;
+	const apartIndex = apart ? chosen : -1;
+	const read = readFiles(
+		inputs.filter((_, i) => i !== apartIndex),
+		{ dropIdentifyingColumns: drop, onProgress: (_done, _total, name) => progress(name) }
+	);
+	const declarationIds = rejectDuplicateRows(read);
+	if (!apart || !chosenFile) return { result: completeImport(read, declarationIds), storedApart: null };
+	apart.declarations(declarationIds);
+	const { file, stored } = await apart.read;
+	progress(chosenFile.name);
+	const result = completeImport(read.toSpliced(apartIndex, 0, file), declarationIds);
+	return { result, storedApart: stored && { input: apartIndex, file: stored } };
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const post = (message: WorkerMessage) => self.postMessage(message);
 	try {
 		const { files, dropIdentifyingColumns } = event.data;
-		// Each file is read when its turn comes and held only until decoded. Its digest is started
-		// then, over the bytes after any BOM: those are what is kept when the file is stored as
-		// it came (a UTF-8 file without a dropped column), as a slice of the very Blob given.
-		const inputDigests: Promise<string>[] = [];
-		const reader = new FileReaderSync();
-		const inputs: DeferredInputFile[] = files.map(({ name, blob }, input) => ({
-			name,
-			read() {
-				const bytes = readBlob(reader, name, blob);
-				const stored = hasUtf8Bom(bytes) ? bytes.subarray(UTF8_BOM_BYTES) : bytes;
-				inputDigests[input] = sha256(stored);
-				return bytes;
-			}
-		}));
-		const result = importFiles(inputs, {
-			dropIdentifyingColumns: new Set(dropIdentifyingColumns),
-			onProgress: (done, total, file) => post({ type: 'progress', done, total, file })
-		});
+		// The page gives the files' Blobs by reference; each is read when its turn comes.
+		const inputs = files.map((file) => new BlobInput(file));
+		let done = 0;
+		const progress = (file: string) =>
+			post({ type: 'progress', done: ++done, total: files.length, file });
+		const { result, storedApart } = await importAll(
+			files,
+			new Set(dropIdentifyingColumns),
+			inputs,
+			progress
+		);
+
 		// The files to keep for a reload: one stored as it came is a slice of its Blob (no copy);
-		// the others (GBK, a dropped column) are written out as UTF-8 here and digested. The page
-		// hands the Blobs to IndexedDB without ever holding their bytes.
-		const encoder = new TextEncoder();
-		const kept = result.sanitizedTexts.map(
-			({ input, name, text, encoding, storedFromInputByte }) => {
-				const source = files[input]?.blob;
-				const digest = inputDigests[input];
-				if (storedFromInputByte !== null && source && digest) {
-					return { name, encoding, blob: source.slice(storedFromInputByte), sha256: digest };
-				}
-				const bytes = encoder.encode(text);
-				return { name, encoding, blob: new Blob([bytes]), sha256: sha256(bytes) };
-			}
+		// the others (GBK, a dropped column) are written out as UTF-8 and digested. The page hands
+		// the Blobs to IndexedDB without ever holding their bytes.
+		const stored = result.sanitizedTexts.map((sanitized) =>
+			sanitized.input === storedApart?.input
+				? storedApart.file
+				: (inputs[sanitized.input] as BlobInput).stored(sanitized)
 		);
 		result.sanitizedTexts = [];
 		// The tables go over as bytes, transferred rather than copied: CSV (half the size of a
 		// string, and never held twice), the 建设场景明细 rows as Arrow (db/arrow.ts).
 		const tables = tableParts(result.tables, { scenariosAsArrow: true });
-		const storable: StoredFile[] = [];
-		for (const file of kept) {
-			storable.push({ name: file.name, encoding: file.encoding, sha256: await file.sha256, blob: file.blob });
-		}
+		const storable = await Promise.all(stored);
 		const buffers = Object.values(tables).flatMap((parts) =>
 			parts.map((p) => p.bytes.buffer as ArrayBuffer)
 		);
