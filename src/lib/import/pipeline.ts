@@ -227,9 +227,16 @@ export function rejectDuplicateRows(files: ReadFile[]): Set<string> {
 export function rejectUnknownDeclarations(file: ReadFile, declarationIds: ReadonlySet<string>) {
 	const rows = file.scenarioRows;
 	if (!rows || file.declarationsChecked) return;
+	// The rows of one declaration follow each other: one look-up per run of them.
+	let lastId: string | null = null;
+	let known = false;
 	file.scenarioRows = rows.filter((i) => {
 		const id = rows.declarationId(i);
-		if (declarationIds.has(id)) return true;
+		if (id !== lastId) {
+			lastId = id;
+			known = declarationIds.has(id);
+		}
+		if (known) return true;
 		reject(file, rows.sourceLine(i), '申报编号', id, `申报编号“${id}”在已导入的申报明细中不存在`);
 		return false;
 	});

@@ -1,9 +1,9 @@
 /**
  * The 建设场景明细 rows in columns. The bench's largest data set holds a million of them; as
- * objects they took ~95 bytes each in the import worker's heap, in columns ~12 (typed arrays for
- * the numbers — 附件1 numbers 1–40 and tier ranks 1–4 fit a byte — and one shared string per
- * 申报编号). A row is made into a `ScenarioRow` object only when asked for (`at`), and dropped
- * again by the caller.
+ * objects they took ~95 bytes each in the import worker's heap, in columns ~11 (typed arrays for
+ * the numbers — 附件1 numbers 1–40 and tier ranks 1–4 fit a byte — and each 申报编号 once, a
+ * row holding its index). A row is made into a `ScenarioRow` object only when asked for (`at`),
+ * and dropped again by the caller.
  */
 import type { ScenarioRow } from './tables';
 
@@ -13,35 +13,35 @@ const NO_TIER = 0;
 /** Some rows of a ScenarioRows in columns; counted tier 0 = none (附件4 "/"). */
 export interface ScenarioColumns {
 	length: number;
-	declarationIds: readonly string[];
-	scenarioNos: Uint8Array;
-	scenarioTiers: Uint8Array;
-	countedTiers: Uint8Array;
-	sourceLines: Uint32Array;
+	/** Each 申报编号 of the table once (rows outside these columns' range may use some). */
+	ids: readonly string[];
+	/** Each row's 申报编号, as an index into `ids`. */
+	idIndexes: Uint32Array<ArrayBuffer>;
+	scenarioNos: Uint8Array<ArrayBuffer>;
+	scenarioTiers: Uint8Array<ArrayBuffer>;
+	countedTiers: Uint8Array<ArrayBuffer>;
+	sourceLines: Uint32Array<ArrayBuffer>;
 	/** Unlisted columns per row (JSON), or null when no row has any. */
 	extras: readonly (string | null)[] | null;
 }
 
 /**
  * A ScenarioRows as plain data, to post to another thread: the typed arrays' buffers can be
- * transferred rather than copied (`transferList`), and each 申报编号 goes once (a row holds its
- * index): posting a string per row would copy the shared strings one by one.
+ * transferred rather than copied (`transferList`); each 申报编号 goes once.
  */
-export interface ScenarioRowsData {
-	length: number;
-	ids: string[];
-	idIndexes: Uint32Array<ArrayBuffer>;
-	scenarioNos: Uint8Array<ArrayBuffer>;
-	scenarioTiers: Uint8Array<ArrayBuffer>;
-	countedTiers: Uint8Array<ArrayBuffer>;
-	sourceLines: Uint32Array<ArrayBuffer>;
-	extras: (string | null)[] | null;
+export interface ScenarioRowsData extends ScenarioColumns {
 	files: { name: string; start: number }[];
 }
 
 export class ScenarioRows implements Iterable<ScenarioRow> {
 	private size = 0;
-	private declarationIds: string[] = [];
+	/** Each 申报编号 once, in the order of its first row, and where it is in that list. */
+	private ids: string[] = [];
+	private idIndex: Map<string, number> | null = new Map();
+	private idIndexes = new Uint32Array(1024);
+	/** The last row's 申报编号 and its index: the rows of a declaration follow each other. */
+	private lastId: string | null = null;
+	private lastIdIndex = 0;
 	private scenarioNos = new Uint8Array(1024);
 	private scenarioTiers = new Uint8Array(1024);
 	private countedTiers = new Uint8Array(1024);
@@ -102,7 +102,11 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 		if (i === this.sourceLines.length) this.grow(i * 2);
 		const lastFile = this.files[this.files.length - 1];
 		if (lastFile?.name !== sourceFile) this.files.push({ name: sourceFile, start: i });
-		this.declarationIds.push(declarationId);
+		if (declarationId !== this.lastId) {
+			this.lastId = declarationId;
+			this.lastIdIndex = this.indexOfId(declarationId);
+		}
+		this.idIndexes[i] = this.lastIdIndex;
 		this.scenarioNos[i] = scenarioNo;
 		this.scenarioTiers[i] = scenarioTier;
 		this.countedTiers[i] = counted;
@@ -112,12 +116,24 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 		this.size = i + 1;
 	}
 
+	/** Where a 申报编号 is in `ids`, added at the end if new. */
+	private indexOfId(id: string): number {
+		const index = (this.idIndex ??= new Map(this.ids.map((known, k) => [known, k])));
+		let k = index.get(id);
+		if (k === undefined) {
+			k = this.ids.push(id) - 1;
+			index.set(id, k);
+		}
+		return k;
+	}
+
 	private grow(capacity: number): void {
 		const grown = <T extends Uint8Array | Uint32Array>(old: T, make: (n: number) => T): T => {
 			const next = make(capacity);
 			next.set(old.subarray(0, this.size));
 			return next;
 		};
+		this.idIndexes = grown(this.idIndexes, (n) => new Uint32Array(n));
 		this.scenarioNos = grown(this.scenarioNos, (n) => new Uint8Array(n));
 		this.scenarioTiers = grown(this.scenarioTiers, (n) => new Uint8Array(n));
 		this.countedTiers = grown(this.countedTiers, (n) => new Uint8Array(n));
@@ -125,7 +141,7 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	}
 
 	declarationId(i: number): string {
-		return this.declarationIds[i] as string;
+		return this.ids[this.idIndexes[i] as number] as string;
 	}
 
 	/** 附件1 number. */
@@ -155,10 +171,8 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	columnsIn(start: number, end: number): ScenarioColumns {
 		return {
 			length: end - start,
-			declarationIds:
-				start === 0 && end === this.size
-					? this.declarationIds
-					: this.declarationIds.slice(start, end),
+			ids: this.ids,
+			idIndexes: this.idIndexes.subarray(start, end),
 			scenarioNos: this.scenarioNos.subarray(start, end),
 			scenarioTiers: this.scenarioTiers.subarray(start, end),
 			countedTiers: this.countedTiers.subarray(start, end),
@@ -169,31 +183,7 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 
 	/** The whole table as plain data (views of its own arrays: this table is not to be used after). */
 	toData(): ScenarioRowsData {
-		const ids: string[] = [];
-		const idIndexes = new Uint32Array(this.size);
-		const indexOf = new Map<string, number>();
-		let previous: string | null = null;
-		let previousIndex = 0;
-		for (let i = 0; i < this.size; i++) {
-			const id = this.declarationIds[i] as string;
-			if (id !== previous) {
-				previous = id;
-				previousIndex = indexOf.get(id) ?? ids.push(id) - 1;
-				indexOf.set(id, previousIndex);
-			}
-			idIndexes[i] = previousIndex;
-		}
-		return {
-			length: this.size,
-			ids,
-			idIndexes,
-			scenarioNos: this.scenarioNos.subarray(0, this.size),
-			scenarioTiers: this.scenarioTiers.subarray(0, this.size),
-			countedTiers: this.countedTiers.subarray(0, this.size),
-			sourceLines: this.sourceLines.subarray(0, this.size),
-			extras: this.extras,
-			files: this.files
-		};
+		return { ...this.columnsIn(0, this.size), files: this.files };
 	}
 
 	/** The buffers of `data`'s typed arrays, to transfer with it. */
@@ -212,13 +202,15 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	static fromData(data: ScenarioRowsData): ScenarioRows {
 		const rows = new ScenarioRows();
 		rows.size = data.length;
-		rows.declarationIds = Array.from(data.idIndexes, (k) => data.ids[k] as string);
+		rows.ids = [...data.ids];
+		rows.idIndex = null;
+		rows.idIndexes = data.idIndexes;
 		rows.scenarioNos = data.scenarioNos;
 		rows.scenarioTiers = data.scenarioTiers;
 		rows.countedTiers = data.countedTiers;
 		rows.sourceLines = data.sourceLines;
-		rows.extras = data.extras;
-		rows.files = data.files;
+		rows.extras = data.extras ? [...data.extras] : null;
+		rows.files = data.files.map((file) => ({ ...file }));
 		return rows;
 	}
 
@@ -227,7 +219,7 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 		if (i < 0 || i >= this.size) return undefined;
 		const counted = this.countedTiers[i] as number;
 		return {
-			declaration_id: this.declarationIds[i] as string,
+			declaration_id: this.declarationId(i),
 			scenario_no: this.scenarioNos[i] as number,
 			scenario_tier: this.scenarioTiers[i] as number,
 			counted_tier: counted === NO_TIER ? null : counted,
@@ -259,7 +251,7 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 	/** Append row `i` of `from`, column by column (no object made). */
 	private copyRow(from: ScenarioRows, i: number): void {
 		this.append(
-			from.declarationIds[i] as string,
+			from.declarationId(i),
 			from.scenarioNos[i] as number,
 			from.scenarioTiers[i] as number,
 			from.countedTiers[i] as number,
