@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTables } from '../../src/lib/db/load';
@@ -203,6 +203,33 @@ describe('数据 page in Chromium', () => {
 		await context.close();
 		server.close();
 		rmSync(site, { recursive: true, force: true });
+	});
+
+	it('says in Chinese which picked file can no longer be read, when it changed on disk', async () => {
+		const { paths } = await eightTimesSample();
+		const dir = 'test-results/changed-on-disk';
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		const picked = paths.map((path) => {
+			const copy = join(dir, basename(path));
+			cpSync(path, copy);
+			return copy;
+		});
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles(picked);
+		await ready(page, 'user');
+		// The large 建设场景明细 file is saved again after it was picked; then one more file is
+		// added, and every picked file is read again.
+		const scenarioFile = picked.find((path) => path.endsWith('建设场景明细.csv')) as string;
+		appendFileSync(scenarioFile, readFileSync(scenarioFile).subarray(-200));
+		await page.getByTestId('file-input').setInputFiles('tests/fixtures/import/targets.csv');
+		const error = page.getByTestId('data-error');
+		await expect(error.textContent({ timeout: 60_000 })).resolves.toContain(
+			'无法读取文件“建设场景明细.csv”'
+		);
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('refuses a file with an identifying column until the user drops it, and never stores it', async () => {

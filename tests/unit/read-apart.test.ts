@@ -170,7 +170,27 @@ describe('scenario rows posted to another thread', () => {
 		expect(arrived.toArray()).toEqual(expected);
 		expect(arrived.fileRuns()).toEqual(runs);
 		// It grows like any other table.
-		arrived.push(expected[0] as (typeof expected)[number]);
-		expect(arrived.length).toBe(expected.length + 1);
+		const first = expected[0] as (typeof expected)[number];
+		arrived.push(first);
+		expect(arrived.at(expected.length)).toEqual(first);
+	});
+
+	it('an empty table arrives empty and still takes rows', () => {
+		const empty = new ScenarioRows().toData();
+		const arrived = ScenarioRows.fromData(
+			structuredClone(empty, { transfer: ScenarioRows.transferList(empty) })
+		);
+		expect(arrived.length).toBe(0);
+		const row = {
+			declaration_id: 'SB-1',
+			scenario_no: 7,
+			scenario_tier: 2,
+			counted_tier: 2,
+			source_file: 'a.csv',
+			source_line: 2,
+			extra: null
+		};
+		arrived.push(row);
+		expect(arrived.toArray()).toEqual([row]);
 	});
 });

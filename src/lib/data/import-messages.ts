@@ -43,6 +43,8 @@ export type ScenarioReaderRequest =
 export type ScenarioReaderMessage =
 	/** The file has reached the worker, which now reads it. */
 	| { type: 'reading' }
+	/** Read, it is of another kind (its header alone said 建设场景明细): to be read with the others. */
+	| { type: 'not-scenarios' }
 	| {
 			type: 'read';
 			report: FileReport;

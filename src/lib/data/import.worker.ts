@@ -42,52 +42,74 @@ function fileToReadApart(files: readonly SourceFile[]): number {
 	}
 	const { blob } = files[largest] as SourceFile;
 	if (blob.size < READ_APART_MIN_BYTES) return -1;
-	return kindOfHeader(readFirstBytes(blob, HEADER_BYTES)) === 'scenarios' ? largest : -1;
+	try {
+		return kindOfHeader(readFirstBytes(blob, HEADER_BYTES)) === 'scenarios' ? largest : -1;
+	} catch {
+		return -1; // Unreadable now: reading it in turn reports why, in Chinese.
+	}
 }
 
+/** How long the second worker may take to begin before the import worker reads its file itself. */
+const START_TIMEOUT_MS = 10_000;
+
 /**
- * A file read by the second worker: sent the 申报编号 it may refer to, it answers with the file.
- * Resolves once that worker has begun — a worker started from a worker loads its script through
- * its parent's thread, so the parent must not start its own long reading before then — or to
- * null when it could not start (its script not loaded, say, with the site's server gone since
- * the page opened): then the import worker reads the file itself.
+ * A file read by the second worker: sent the 申报编号 it may refer to, it answers with the file,
+ * or null when the file turned out not to be a 建设场景明细 file after all (then the whole import
+ * runs again in one thread). Resolves once that worker has begun — a worker started from a
+ * worker loads its script through its parent's thread, so the parent must not start its own long
+ * reading before then — or to null when it could not start (its script not to be had, say, with
+ * the site's server gone since the page opened): then the import worker reads the file itself.
  */
 async function readApart(file: SourceFile, dropIdentifyingColumns: boolean) {
-	const worker = new Worker(new URL('./scenario-reader.worker.ts', import.meta.url), {
-		type: 'module'
-	});
+	let worker: Worker;
+	try {
+		worker = new Worker(new URL('./scenario-reader.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+	} catch {
+		return null;
+	}
 	const send = (request: ScenarioReaderRequest) => worker.postMessage(request);
-	let begin: (started: boolean) => void;
+	let begin: (started: boolean) => void = () => {};
 	const begun = new Promise<boolean>((resolve) => (begin = resolve));
-	const read = new Promise<{ file: ReadFile; stored: StoredFile | null }>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<ScenarioReaderMessage>) => {
-			const message = event.data;
-			if (message.type === 'reading') return begin(true);
-			worker.terminate();
-			if (message.type === 'failed') return reject(new Error(message.message));
-			resolve({
-				file: readElsewhere(
-					message.report,
-					message.kind,
-					message.rows && ScenarioRows.fromData(message.rows)
-				),
-				stored: message.stored
-			});
-		};
-		worker.onerror = (event) => {
-			worker.terminate();
-			begin(false);
-			reject(new Error(event.message || '导入线程出错'));
-		};
-	});
+	const read = new Promise<{ file: ReadFile; stored: StoredFile | null } | null>(
+		(resolve, reject) => {
+			worker.onmessage = (event: MessageEvent<ScenarioReaderMessage>) => {
+				const message = event.data;
+				if (message.type === 'reading') return begin(true);
+				worker.terminate();
+				if (message.type === 'failed') return reject(new Error(message.message));
+				if (message.type === 'not-scenarios') return resolve(null);
+				resolve({
+					file: readElsewhere(
+						message.report,
+						message.kind,
+						message.rows && ScenarioRows.fromData(message.rows)
+					),
+					stored: message.stored
+				});
+			};
+			worker.onerror = (event) => {
+				event.preventDefault();
+				worker.terminate();
+				begin(false);
+				reject(new Error(event.message || '导入线程出错'));
+			};
+		}
+	);
+	read.catch(() => {}); // Awaited later, or not at all when the worker never began.
 	send({ type: 'read', file, dropIdentifyingColumns });
-	if (!(await begun)) {
-		read.catch(() => {});
+	const timeout = setTimeout(() => begin(false), START_TIMEOUT_MS);
+	const started = await begun;
+	clearTimeout(timeout);
+	if (!started) {
+		worker.terminate();
 		return null;
 	}
 	return {
 		read,
-		declarations: (ids: Set<string>) => send({ type: 'declarations', declarationIds: [...ids] })
+		declarations: (ids: Set<string>) => send({ type: 'declarations', declarationIds: [...ids] }),
+		stop: () => worker.terminate()
 	};
 }
 
@@ -99,23 +121,36 @@ async function importAll(
 	files: readonly SourceFile[],
 	drop: ReadonlySet<string>,
 	inputs: readonly BlobInput[],
-	progress: (file: string) => void
+	onProgress: (done: number, total: number, file: string) => void
 ): Promise<{ result: ImportResult; storedApart: { input: number; file: StoredFile } | null }> {
-	const chosen = fileToReadApart(files);
-	const chosenFile = files[chosen];
-	const apart = chosenFile ? await readApart(chosenFile, drop.has(chosenFile.name)) : null;
-	const apartIndex = apart ? chosen : -1;
-	const read = readFiles(
-		inputs.filter((_, i) => i !== apartIndex),
-		{ dropIdentifyingColumns: drop, onProgress: (_done, _total, name) => progress(name) }
-	);
-	const declarationIds = rejectDuplicateRows(read);
-	if (!apart || !chosenFile) return { result: completeImport(read, declarationIds), storedApart: null };
-	apart.declarations(declarationIds);
-	const { file, stored } = await apart.read;
-	progress(chosenFile.name);
-	const result = completeImport(read.toSpliced(apartIndex, 0, file), declarationIds);
-	return { result, storedApart: stored && { input: apartIndex, file: stored } };
+	const inOneThread = () => {
+		const read = readFiles(inputs, { dropIdentifyingColumns: drop, onProgress });
+		return { result: completeImport(read, rejectDuplicateRows(read)), storedApart: null };
+	};
+	const apartIndex = fileToReadApart(files);
+	const apartFile = files[apartIndex];
+	const apart = apartFile ? await readApart(apartFile, drop.has(apartFile.name)) : null;
+	if (!apart || !apartFile) return inOneThread();
+	try {
+		const read = readFiles(
+			inputs.filter((_, i) => i !== apartIndex),
+			{
+				dropIdentifyingColumns: drop,
+				onProgress: (done, _total, file) => onProgress(done, files.length, file)
+			}
+		);
+		const declarationIds = rejectDuplicateRows(read);
+		apart.declarations(declarationIds);
+		const readApartFile = await apart.read;
+		if (!readApartFile) return inOneThread();
+		onProgress(files.length, files.length, apartFile.name);
+		const all = [...read];
+		all.splice(apartIndex, 0, readApartFile.file);
+		const result = completeImport(all, declarationIds);
+		return { result, storedApart: readApartFile.stored && { input: apartIndex, file: readApartFile.stored } };
+	} finally {
+		apart.stop();
+	}
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
@@ -124,14 +159,11 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		const { files, dropIdentifyingColumns } = event.data;
 		// The page gives the files' Blobs by reference; each is read when its turn comes.
 		const inputs = files.map((file) => new BlobInput(file));
-		let done = 0;
-		const progress = (file: string) =>
-			post({ type: 'progress', done: ++done, total: files.length, file });
 		const { result, storedApart } = await importAll(
 			files,
 			new Set(dropIdentifyingColumns),
 			inputs,
-			progress
+			(done, total, file) => post({ type: 'progress', done, total, file })
 		);
 
 		// The files to keep for a reload: one stored as it came is a slice of its Blob (no copy);

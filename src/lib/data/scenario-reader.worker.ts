@@ -24,8 +24,11 @@ self.onmessage = async (event: MessageEvent<ScenarioReaderRequest>) => {
 	try {
 		const input = new BlobInput(request.file);
 		const read = readInputFile(input, { dropIdentifyingColumns: request.dropIdentifyingColumns });
+		// Its header said 建设场景明细, but with the identifying columns dropped the file is of
+		// another kind, whose rows take part in checks across files here: read it with the others.
 		if (read.kind !== 'scenarios' && read.rows.length > 0) {
-			throw new Error(`${input.name}: read apart as 建设场景明细 but is ${read.kind}`);
+			self.postMessage({ type: 'not-scenarios' } satisfies ScenarioReaderMessage);
+			return;
 		}
 		const stored =
 			read.report.status === 'loaded'

@@ -99,7 +99,7 @@ export class ScenarioRows implements Iterable<ScenarioRow> {
 		extra: string | null
 	): void {
 		const i = this.size;
-		if (i === this.sourceLines.length) this.grow(i * 2);
+		if (i === this.sourceLines.length) this.grow(Math.max(1024, i * 2));
 		const lastFile = this.files[this.files.length - 1];
 		if (lastFile?.name !== sourceFile) this.files.push({ name: sourceFile, start: i });
 		if (declarationId !== this.lastId) {
