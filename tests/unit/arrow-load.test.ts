@@ -70,8 +70,8 @@ async function wasmEngine(): Promise<SqlEngine> {
 			return name;
 		},
 		unregister: async (path) => db.dropFile(path),
-		insertArrow: async (name, ipc) =>
-			connection.insertArrowFromIPCStream(ipc, { name, create: true })
+		insertArrow: async (table, ipc) =>
+			connection.insertArrowFromIPCStream(ipc, { name: table, create: false })
 	};
 }
 
@@ -115,7 +115,7 @@ afterAll(() => node?.close());
 describe('建设场景明细 as Arrow', () => {
 	it('holds every row as it is in the table', () => {
 		const rows = result.tables.scenarios;
-		const ipc = scenarioColumnsToArrowIpc(rows.columnsIn(0, rows.length));
+		const ipc = scenarioColumnsToArrowIpc(rows.columnsIn(0, rows.length), '建设场景明细.csv');
 		const table = tableFromIPC(ipc);
 		expect(table.numRows).toBe(rows.length);
 		const at = (i: number) => table.get(i)?.toJSON();
@@ -125,7 +125,8 @@ describe('建设场景明细 as Arrow', () => {
 				declaration_id: row?.declaration_id,
 				scenario_no: row?.scenario_no,
 				scenario_tier: row?.scenario_tier,
-				counted_tier: row?.counted_tier ?? 0,
+				counted_tier: row?.counted_tier,
+				source_file: '建设场景明细.csv',
 				source_line: row?.source_line,
 				extra: row?.extra
 			});

@@ -82,9 +82,9 @@ export class BrowserEngine implements SqlEngine {
 		await this.db.dropFile(path);
 	}
 
-	async insertArrow(name: string, ipc: Uint8Array): Promise<void> {
+	async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
 		// The bytes are transferred to DuckDB's worker, not copied.
-		await this.connection.insertArrowFromIPCStream(ipc, { name, create: true });
+		await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: false });
 	}
 
 	/** A connection of its own for the SQL console, so its queries can be cancelled alone. */

@@ -12,10 +12,11 @@ export interface SqlEngine {
 	/** Forget a text registered earlier (frees its memory). */
 	unregister(path: string): Promise<void>;
 	/**
-	 * Make an Arrow IPC stream a new table `name`. duckdb-wasm only: the Node host has no Arrow
-	 * reader offline (DuckDB's arrow extension is a download), and is given CSV instead.
+	 * Append an Arrow IPC stream's rows to the existing `table`, whose columns it has, in order
+	 * (arrow.ts). duckdb-wasm only: the Node host has no Arrow reader offline (DuckDB's arrow
+	 * extension is a download), and is given CSV instead.
 	 */
-	insertArrow?(name: string, ipc: Uint8Array): Promise<void>;
+	insertArrow?(table: string, ipc: Uint8Array): Promise<void>;
 }
 
 /** The SQL files, read by each host its own way (Vite `?raw` in the browser, fs in Node). */

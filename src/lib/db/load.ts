@@ -11,11 +11,7 @@
  * each of a million rows (it was over half the bytes of the scenario CSV).
  */
 import { objectsToCsvBytes } from '../import/csv';
-import {
-	ARROW_SCENARIOS_COLUMNS,
-	ARROW_SCENARIOS_SELECT,
-	scenarioColumnsToArrowIpc
-} from './arrow';
+import { scenarioColumnsToArrowIpc } from './arrow';
 import { ScenarioRows } from '../import/scenario-rows';
 import { TABLE_COLUMNS, type ImportedTables, type TableName } from '../import/tables';
 import { ENGINE_SETTINGS_SQL, sqlString, type SqlEngine, type SqlSources } from './engine';
@@ -71,7 +67,7 @@ export function tableParts(
 				return {
 					sourceFile: name,
 					format: 'arrow',
-					bytes: scenarioColumnsToArrowIpc(rows.columnsIn(start, end))
+					bytes: scenarioColumnsToArrowIpc(rows.columnsIn(start, end), name ?? '')
 				};
 			}
 			const range =
@@ -114,18 +110,16 @@ export function loadGeneration(engine: SqlEngine): number {
 	return generations.get(engine) ?? 0;
 }
 
-/** Puts one part's rows into its table (`source_file` comes from the column's default). */
+/**
+ * Puts one part's rows into its table: an Arrow part appended as it is (it carries `source_file`),
+ * a CSV part copied in (its `source_file` comes from the column's default).
+ */
 async function loadPart(engine: SqlEngine, table: TableName, part: TablePart, index: number) {
 	if (part.format === 'arrow') {
 		if (table !== 'scenarios' || !engine.insertArrow) {
 			throw new Error(`${table}: Arrow parts are for the scenarios table in duckdb-wasm only`);
 		}
-		const staging = `arrow_${table}_${index}`;
-		await engine.insertArrow(staging, part.bytes);
-		await engine.exec(
-			`INSERT INTO ${table} (${ARROW_SCENARIOS_COLUMNS}) SELECT ${ARROW_SCENARIOS_SELECT} FROM ${staging};
-			DROP TABLE ${staging};`
-		);
+		await engine.insertArrow(table, part.bytes);
 		return;
 	}
 	const columns = csvColumnsOf(table).join(', ');
