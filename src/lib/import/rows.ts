@@ -54,20 +54,7 @@ export class FileColumns {
 	private readonly missing = new Map<string, Resolved<unknown>>();
 	private static readonly MEMO_LIMIT = 20_000;
 
-	private readonly shared = new Map<string, string>();
-
 	constructor(readonly index: ReadonlyMap<string, number>) {}
-
-	/**
-	 * One string per distinct value of a column that repeats across rows (a scenario row's
-	 * 申报编号: ten or so rows share each), so a million rows do not hold a million copies.
-	 */
-	share(value: string): string {
-		const known = this.shared.get(value);
-		if (known !== undefined) return known;
-		this.shared.set(value, value);
-		return value;
-	}
 
 	/** `parse(raw)` for the column `key` at `position` (undefined: not in the file), remembered. */
 	parse<T>(
@@ -121,11 +108,10 @@ export class RowReader {
 
 	/**
 	 * Free text: trimmed, full-width folded; formula-looking values are kept as text with a
-	 * warning. `shared`: a value many rows repeat, kept once per file (see FileColumns.share).
+	 * warning.
 	 */
-	text(key: string, required: boolean, shared = false): string | null | undefined {
-		const normalized = normalizeValue(this.raw(key));
-		const value = shared ? this.columns.share(normalized) : normalized;
+	text(key: string, required: boolean): string | null | undefined {
+		const value = normalizeValue(this.raw(key));
 		if (value === '') {
 			if (required) this.errors.push({ key, value: '', reason: '必填项为空' });
 			return required ? undefined : null;
@@ -283,7 +269,7 @@ function readScenarioCell(reader: RowReader): Scenario | undefined {
 
 /** A 建设场景明细 row's 申报编号 (undefined after an error). */
 export function readScenarioId(reader: RowReader): string | undefined {
-	return reader.text('declaration_id', true, true) ?? undefined;
+	return reader.text('declaration_id', true) ?? undefined;
 }
 
 /** What a 建设场景明细 row says besides its 申报编号, as tier ranks. */
