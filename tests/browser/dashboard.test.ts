@@ -186,6 +186,68 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('a chart far below the window is redrawn for new filters when it is scrolled to', async () => {
+		/** Each chart's series data as JSON, top to bottom. */
+		const drawnData = (page: Page) =>
+			page.$$eval('[data-testid=chart] .canvas', (elements) =>
+				elements.map((element) =>
+					JSON.stringify(
+						(
+							element as unknown as {
+								echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
+							}
+						).echartsInstance
+							.getOption()
+							.series.map((s) => s.data)
+					)
+				)
+			);
+		// What the page draws when opened with the filter in its URL.
+		const direct = await openPage(browser, `${siteUrl}region/?region=150600`);
+		await live(direct.page);
+		await chartsWithData(direct.page);
+		const expected = await drawnData(direct.page);
+		await direct.context.close();
+
+		const { page, context, errors } = await openPage(browser, `${siteUrl}region/`);
+		await live(page);
+		await chartsWithData(page);
+		const before = await drawnData(page);
+		const charts = page.getByTestId('chart');
+		const last = charts.last();
+		// At 1366×768 the last chart of 盟市 starts well over half a window below the fold.
+		expect(await last.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.5);
+
+		// The filter changes what the last chart shows.
+		expect(before.at(-1)).not.toBe(expected.at(-1));
+		await page.getByTestId('filter-region').selectOption('150600');
+		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
+		// The charts near the window are redrawn at once; the far one waits, as it was.
+		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
+		const waiting = await drawnData(page);
+		expect(waiting.slice(0, -1)).toEqual(expected.slice(0, -1));
+		expect(waiting.at(-1)).toBe(before.at(-1));
+
+		await last.scrollIntoViewIfNeeded();
+		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
+		expect(await drawnData(page)).toEqual(expected);
+
+		// Printing draws it too, wherever it is.
+		await page.evaluate(async () => {
+			scrollTo(0, 0);
+			// The chart is reported far after the next frame's rendering.
+			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+			await new Promise((done) => setTimeout(done, 50));
+		});
+		await page.getByTestId('filter-region').selectOption('');
+		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
+		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
+		expect(await drawnData(page)).toEqual(before);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('a filter picked in the bar survives a reload, and going to another page and back', async () => {
 		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
 		const all = await queryOverview(engine, NO_FILTERS);
