@@ -12,7 +12,7 @@ export type Option = Record<string, unknown>;
  * How far outside the window (above and below) a chart still counts as near: a new option for a
  * chart farther away waits until it comes this near, so it is drawn before it scrolls into view.
  */
-export const NEAR_MARGIN = '50% 0px';
+export const NEAR_MARGIN = '25% 0px';
 
 /** Component types rebuilt on every update (the legend too, so its selection resets as before). */
 export const REBUILT = [
