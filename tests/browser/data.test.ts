@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+	appendFileSync,
+	cpSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +18,7 @@ import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
 import type { FileReport } from '../../src/lib/import/report';
 import { startStaticServer } from '../../scripts/serve.js';
+import { encodeGbk } from '../fixtures/gbk.mjs';
 import { damageStoredFile, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -41,19 +50,36 @@ const ready = (page: Page, source: 'sample' | 'user') =>
 		{ timeout: 60_000 }
 	);
 
-/** 8× the sample (a 2.5 MB 建设场景明细 file, read apart in the browser) and Node's figures for it. */
-async function eightTimesSample() {
-	const dir = 'test-results/read-apart';
-	execFileSync('npx', ['tsx', 'scripts/make-sample.ts', '--scale', '8', '--out', dir], {
+/**
+ * A sample large enough to be read apart in the browser (a 建设场景明细 file over 2 MB) and Node's
+ * figures for it: 8× the sample (2.5 MB); with `gbk`, 10× with its two large files saved as GBK,
+ * as Excel or WPS save them (2.5 MB: two bytes a character instead of UTF-8's three), the
+ * baseline as UTF-8.
+ */
+async function largeSample({ gbk = false } = {}) {
+	const scale = gbk ? 10 : 8;
+	const made = `test-results/read-apart-${scale}`;
+	execFileSync('npx', ['tsx', 'scripts/make-sample.ts', '--scale', String(scale), '--out', made], {
 		stdio: 'ignore'
 	});
+	let dir = made;
+	if (gbk) {
+		dir = 'test-results/read-apart-gbk';
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		for (const name of readdirSync(made)) {
+			const bytes = readFileSync(join(made, name));
+			const large = name !== '规上工业企业基数.csv';
+			writeFileSync(join(dir, name), large ? encodeGbk(bytes.toString('utf8')) : bytes);
+		}
+	}
 	const names = readdirSync(dir);
 	const result = importFiles(names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
 	const engine = await NodeEngine.create();
 	await loadTables(engine, readSqlSources(), result.tables);
 	const summary = await computeSummary(engine);
 	engine.close();
-	if (!summary) throw new Error('no summary of the 8× data');
+	if (!summary) throw new Error(`no summary of the ${scale}× data`);
 	return { paths: names.map((name) => join(dir, name)), result, summary };
 }
 
@@ -150,7 +176,7 @@ describe('数据 page in Chromium', () => {
 	});
 
 	it('reads a large 建设场景明细 file in a second worker, with the figures Node has', async () => {
-		const { paths, result, summary } = await eightTimesSample();
+		const { paths, result, summary } = await largeSample();
 		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
 		const workers: string[] = [];
 		page.on('worker', (worker) => workers.push(worker.url()));
@@ -179,6 +205,37 @@ describe('数据 page in Chromium', () => {
 		await context.close();
 	});
 
+	it('reads a large GBK 建设场景明细 file in the second worker, and again after a reload', async () => {
+		const { paths, result, summary } = await largeSample({ gbk: true });
+		expect(result.reports.find((r) => r.file === '建设场景明细.csv')?.encoding).toBe('GB18030/GBK');
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		const workers: string[] = [];
+		page.on('worker', (worker) => workers.push(worker.url()));
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles(paths);
+		await ready(page, 'user');
+		expect(workers.some((url) => url.includes('scenario-reader.worker'))).toBe(true);
+		const scenarioReport = page.locator('[data-testid=file-report][data-file="建设场景明细.csv"]');
+		await expect(scenarioReport.textContent()).resolves.toContain('GB18030/GBK');
+		await expect(countsShown(page, result.reports)).resolves.toEqual(counts(result.reports));
+		await expect(page.getByTestId('summary-coverage').textContent()).resolves.toBe(
+			formatPercent(summary.coverage.overall.rate ?? NaN)
+		);
+
+		// The second worker kept the GBK file for a reload; it is decoded the same way again.
+		await page.reload();
+		await ready(page, 'user');
+		await expect(scenarioReport.textContent()).resolves.toContain('GB18030/GBK');
+		await expect(countsShown(page, result.reports)).resolves.toEqual(counts(result.reports));
+		await expect(page.getByTestId('summary-flagged').textContent()).resolves.toBe(
+			String(summary.flagged)
+		);
+		await page.getByTestId('clear-data').click();
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('reads that file in the import worker itself when the second worker cannot start', async () => {
 		// A site whose second-worker script cannot be had (a server that lost it, or gone since
 		// the page opened): the import must not fail for it.
@@ -191,7 +248,7 @@ describe('数据 page in Chromium', () => {
 		for (const name of removed) rmSync(join(workerDir, name));
 		const { server, url } = await startStaticServer({ dir: site, port: 0 });
 
-		const { paths, result, summary } = await eightTimesSample();
+		const { paths, result, summary } = await largeSample();
 		const { page, context } = await openPage(browser, `${url}data/`);
 		await ready(page, 'sample');
 		await page.getByTestId('file-input').setInputFiles(paths);
@@ -206,7 +263,7 @@ describe('数据 page in Chromium', () => {
 	});
 
 	it('says in Chinese which picked file can no longer be read, when it changed on disk', async () => {
-		const { paths } = await eightTimesSample();
+		const { paths } = await largeSample();
 		const dir = 'test-results/changed-on-disk';
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
