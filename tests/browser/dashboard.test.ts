@@ -207,6 +207,11 @@ describe('dashboard pages in Chromium', () => {
 		await live(direct.page);
 		await chartsWithData(direct.page);
 		const expected = await drawnData(direct.page);
+		const expectedLabel = await direct.page
+			.getByTestId('chart')
+			.last()
+			.locator('.canvas')
+			.getAttribute('aria-label');
 		await direct.context.close();
 
 		const { page, context, errors } = await openPage(browser, `${siteUrl}region/`);
@@ -218,8 +223,10 @@ describe('dashboard pages in Chromium', () => {
 		// At 1366×768 the last chart of 盟市 starts well over half a window below the fold.
 		expect(await last.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.5);
 
-		// The filter changes what the last chart shows.
+		// The filter changes what the last chart shows, and how it is described.
 		expect(before.at(-1)).not.toBe(expected.at(-1));
+		const labelBefore = await charts.last().locator('.canvas').getAttribute('aria-label');
+		expect(labelBefore).not.toBe(expectedLabel);
 		await page.getByTestId('filter-region').selectOption('150600');
 		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
 		// The charts near the window are redrawn at once; the far one waits, as it was.
@@ -227,6 +234,8 @@ describe('dashboard pages in Chromium', () => {
 		const waiting = await drawnData(page);
 		expect(waiting.slice(0, -1)).toEqual(expected.slice(0, -1));
 		expect(waiting.at(-1)).toBe(before.at(-1));
+		// Its text alternative is already the new one: a screen reader need not scroll to it.
+		expect(await last.locator('.canvas').getAttribute('aria-label')).toBe(expectedLabel);
 
 		await last.scrollIntoViewIfNeeded();
 		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');

@@ -6,7 +6,12 @@ import { regions, targets } from '../../src/lib/domain/catalogue';
 import { memoizeOption, sameData } from '../../src/lib/charts/memo';
 import { regionRankingOption } from '../../src/lib/charts/regions';
 import { coverageTrendOption } from '../../src/lib/charts/trend';
-import { REBUILT, sameForm, type Option } from '../../src/lib/components/chart-update';
+import {
+	ariaDescription,
+	REBUILT,
+	sameForm,
+	type Option
+} from '../../src/lib/components/chart-update';
 
 const coverage = (numerator: number, denominator: number | null) => ({
 	numerator,
@@ -130,5 +135,18 @@ describe('memoizeOption', () => {
 		expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
 		expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
 		expect(sameData(NaN, NaN)).toBe(true);
+	});
+});
+
+describe('ariaDescription', () => {
+	it('is the description a builder gives the chart, which a waiting chart shows at once', () => {
+		const option = coverageTrendOption(
+			[{ year: 2026, coverage: coverage(10, 100) }] as TrendPoint[],
+			targets
+		) as Option;
+		expect(ariaDescription(option)).toContain('2026年覆盖率为10.0%');
+		expect(ariaDescription({})).toBeNull();
+		expect(ariaDescription({ aria: { label: { description: '' } } })).toBeNull();
+		expect(ariaDescription({ aria: { label: { description: 3 } } })).toBeNull();
 	});
 });

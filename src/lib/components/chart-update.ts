@@ -14,6 +14,13 @@ export type Option = Record<string, unknown>;
  */
 export const NEAR_MARGIN = '25% 0px';
 
+/** The chart's description for screen readers (`aria.label.description`), which ECharts sets as the element's `aria-label`. */
+export function ariaDescription(option: Option): string | null {
+	const aria = option.aria as { label?: { description?: unknown } } | undefined;
+	const description = aria?.label?.description;
+	return typeof description === 'string' && description ? description : null;
+}
+
 /** Component types rebuilt on every update (the legend too, so its selection resets as before). */
 export const REBUILT = [
 	'series',
