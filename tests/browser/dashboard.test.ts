@@ -257,6 +257,50 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('the URL follows the last of quick picks, and a link clicked at once wins', async () => {
+		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
+		const all = await queryOverview(engine, NO_FILTERS);
+		const { page, context, errors } = await openPage(browser, siteUrl);
+		await live(page);
+		// Two picks within one frame (keys held down in the select): only the last reaches the URL.
+		await page.evaluate(() => {
+			const select = document.querySelector<HTMLSelectElement>('[data-testid=filter-region]');
+			if (!select) throw new Error('no 盟市 filter');
+			for (const code of ['150100', '150600']) {
+				select.value = code;
+				select.dispatchEvent(new Event('change', { bubbles: true }));
+			}
+		});
+		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'))
+			.toBe(formatPercent(ordos?.coverage.rate ?? NaN));
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).searchParams.get('region')).toBe('150600');
+		// Back goes to before both picks: the first never became a history entry.
+		await page.goBack();
+		await page.waitForURL((url) => !url.searchParams.has('region'));
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'))
+			.toBe(formatPercent(all?.coverage.rate ?? NaN));
+
+		// A pick and, before its URL is written, a click on 行业: the page goes to 行业 and stays.
+		await page.evaluate(() => {
+			const select = document.querySelector<HTMLSelectElement>('[data-testid=filter-region]');
+			if (!select) throw new Error('no 盟市 filter');
+			select.value = '150200';
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			document.querySelector<HTMLAnchorElement>('nav a[href$="/industry/"]')?.click();
+		});
+		await page.waitForURL((url) => url.pathname.endsWith('/industry/'));
+		await page.waitForTimeout(300);
+		const url = new URL(page.url());
+		expect(url.pathname.endsWith('/industry/')).toBe(true);
+		expect(url.searchParams.has('region')).toBe(false);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('a filter picked in the bar survives a reload, and going to another page and back', async () => {
 		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
 		const all = await queryOverview(engine, NO_FILTERS);

@@ -37,6 +37,11 @@ export function filtersToSearch(filters: DashboardFilters): string {
 	return text ? `?${text}` : '';
 }
 
+/** The same value for every filter. */
+export function sameFilters(a: DashboardFilters, b: DashboardFilters): boolean {
+	return (Object.keys(NO_FILTERS) as (keyof DashboardFilters)[]).every((key) => a[key] === b[key]);
+}
+
 export function hasFilters(filters: DashboardFilters): boolean {
 	return Object.values(filters).some((v) => v !== null);
 }

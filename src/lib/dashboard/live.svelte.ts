@@ -5,7 +5,7 @@
  */
 import { hasFilters } from './filters';
 import type { SqlEngine } from '../db/engine';
-import type { DashboardFilters } from './types';
+import { NO_FILTERS, type DashboardFilters } from './types';
 
 export type FigureSource = 'prerendered' | 'live';
 
@@ -16,6 +16,8 @@ export class LivePage<T> {
 	 */
 	value: T | null = $state.raw(null);
 	source: FigureSource = $state('prerendered');
+	/** The filters `value` is for (prerendered figures are for none). */
+	valueFilters: DashboardFilters = $state.raw(NO_FILTERS);
 	/** A live query is running (the figures shown may be for earlier filters). */
 	busy = $state(false);
 	error: string | null = $state(null);
@@ -36,6 +38,7 @@ export class LivePage<T> {
 		this.initialValue = initial;
 		this.ticket += 1;
 		this.value = initial;
+		this.valueFilters = NO_FILTERS;
 		this.source = 'prerendered';
 		this.busy = false;
 	}
@@ -52,6 +55,7 @@ export class LivePage<T> {
 			const value = await this.compute(engine, filters);
 			if (ticket !== this.ticket) return; // a newer refresh has started
 			this.value = value;
+			this.valueFilters = filters;
 			this.source = 'live';
 			this.error = null;
 		} catch (error) {

@@ -2,15 +2,19 @@
  * The wiring every dashboard page shares: filters read from and written to the URL (a link
  * reopens the same view, the back button works), the dataset started on mount, and the page's
  * figures recomputed in DuckDB whenever the filters or the loaded data change.
+ *
+ * Filters picked in the bar are shown first and written to the URL right after the frame that
+ * shows them: SvelteKit's navigation (the browser's `history.pushState` among it) costs ~5 ms
+ * here, which a user would otherwise wait for before seeing the new figures.
  */
 import { onMount } from 'svelte';
-import { goto } from '$app/navigation';
+import { beforeNavigate, goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
 import { dataset } from '../data/dataset.svelte';
 import { regions } from '../domain/catalogue';
 import type { SqlEngine } from '../db/engine';
-import { filtersFromSearch, filtersToSearch } from './filters';
+import { filtersFromSearch, filtersToSearch, sameFilters } from './filters';
 import { LivePage } from './live.svelte';
 import { NO_FILTERS, type DashboardFilters } from './types';
 
@@ -35,10 +39,25 @@ export function useDashboard<T>(
 	fixed: () => Partial<DashboardFilters> = () => ({})
 ): Board<T> {
 	const live = new LivePage(initial(), compute);
+	/** Filters picked in the bar whose URL is not written yet (see above). */
+	let picked: DashboardFilters | null = $state.raw(null);
+	/** The filters last given out: the same object while their values stay the same. */
+	let given: DashboardFilters = NO_FILTERS;
 	// Prerendering has no query string: the prerendered figures are for no filters.
-	const filters = $derived<DashboardFilters>({
-		...(browser ? filtersFromSearch(page.url.searchParams) : NO_FILTERS),
-		...fixed()
+	const filters = $derived.by<DashboardFilters>(() => {
+		const next = {
+			...(picked ?? (browser ? filtersFromSearch(page.url.searchParams) : NO_FILTERS)),
+			...fixed()
+		};
+		// Once the URL catches up with a pick, the figures are not computed again.
+		if (!sameFilters(next, given)) given = next;
+		return given;
+	});
+
+	// Back, forward or a link before the URL was written: that navigation wins, and the pick's
+	// URL is not written after it.
+	beforeNavigate(({ type }) => {
+		if (type !== 'goto') picked = null;
 	});
 
 	$effect.pre(() => {
@@ -66,13 +85,17 @@ export function useDashboard<T>(
 			return live.shown(filters);
 		},
 		setFilters(next: DashboardFilters) {
-			const search = filtersToSearch({
-				...next,
-				...Object.fromEntries(Object.keys(fixed()).map((k) => [k, null]))
-			});
+			const pick = { ...next, ...Object.fromEntries(Object.keys(fixed()).map((k) => [k, null])) };
+			picked = pick;
 			// The current page's own pathname, which already carries the base path.
-			// eslint-disable-next-line svelte/no-navigation-without-resolve
-			goto(`${page.url.pathname}${search}`, { keepFocus: true, noScroll: true });
+			const url = `${page.url.pathname}${filtersToSearch(pick)}`;
+			afterNextFrame(() => {
+				if (picked !== pick) return; // a newer pick, or back/forward, came first
+				// eslint-disable-next-line svelte/no-navigation-without-resolve
+				goto(url, { keepFocus: true, noScroll: true }).finally(() => {
+					if (picked === pick) picked = null;
+				});
+			});
 		},
 		selectRegion(name: string) {
 			const region = regions.find((r) => r.name === name || r.shortName === name);
@@ -80,4 +103,9 @@ export function useDashboard<T>(
 		}
 	};
 	return board;
+}
+
+/** Runs `task` once the browser has shown the next frame (a task queued from its animation frame). */
+function afterNextFrame(task: () => void): void {
+	requestAnimationFrame(() => setTimeout(task, 0));
 }
