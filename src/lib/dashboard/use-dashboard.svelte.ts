@@ -8,7 +8,7 @@
  * here, which a user would otherwise wait for before seeing the new figures.
  */
 import { onMount } from 'svelte';
-import { beforeNavigate, goto } from '$app/navigation';
+import { afterNavigate, beforeNavigate, goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
 import { dataset } from '../data/dataset.svelte';
@@ -39,8 +39,17 @@ export function useDashboard<T>(
 	fixed: () => Partial<DashboardFilters> = () => ({})
 ): Board<T> {
 	const live = new LivePage(initial(), compute);
-	/** Filters picked in the bar whose URL is not written yet (see above). */
+	/** The filters the user can change: the page's fixed ones (a 盟市 page's region) as none. */
+	const unfixed = (f: DashboardFilters): DashboardFilters => ({
+		...f,
+		...Object.fromEntries(Object.keys(fixed()).map((k) => [k, null]))
+	});
+	/** Filters picked in the bar and shown, whose URL is not written yet (see above). */
 	let picked: DashboardFilters | null = $state.raw(null);
+	/** The pick whose URL is still to be written: none once another navigation has begun. */
+	let toWrite: DashboardFilters | null = null;
+	/** The URL being written for a pick (its own navigation, which must not cancel it). */
+	let writing: string | null = null;
 	/** The filters last given out: the same object while their values stay the same. */
 	let given: DashboardFilters = NO_FILTERS;
 	// Prerendering has no query string: the prerendered figures are for no filters.
@@ -54,10 +63,15 @@ export function useDashboard<T>(
 		return given;
 	});
 
-	// Back, forward or a link before the URL was written: that navigation wins, and the pick's
-	// URL is not written after it.
-	beforeNavigate(({ type }) => {
-		if (type !== 'goto') picked = null;
+	// Any other navigation before the URL was written (back, forward, a link, another goto) wins:
+	// the pick's URL is not written after it, and once it has landed its URL's filters apply (the
+	// pick stays shown until then, so nothing is computed for the filters being left).
+	const ours = (to: { url: URL } | null) => writing !== null && to?.url.href === writing;
+	beforeNavigate(({ to }) => {
+		if (!ours(to)) toWrite = null;
+	});
+	afterNavigate(({ to }) => {
+		if (!ours(to)) picked = null;
 	});
 
 	$effect.pre(() => {
@@ -82,17 +96,29 @@ export function useDashboard<T>(
 		},
 		/** The figures to show: live ones, or prerendered ones while they still fit the filters. */
 		get shown(): T | null {
-			return live.shown(filters);
+			// Prerendered figures are for the page's fixed filters and no others.
+			return live.shown(unfixed(filters));
 		},
 		setFilters(next: DashboardFilters) {
-			const pick = { ...next, ...Object.fromEntries(Object.keys(fixed()).map((k) => [k, null])) };
-			picked = pick;
+			const pick = unfixed(next);
 			// The current page's own pathname, which already carries the base path.
-			const url = `${page.url.pathname}${filtersToSearch(pick)}`;
+			const path = page.url.pathname;
+			const url = `${path}${filtersToSearch(pick)}`;
+			if (url === `${path}${page.url.search}` && !picked) return; // already shown and in the URL
+			picked = pick;
+			toWrite = pick;
 			afterNextFrame(() => {
-				if (picked !== pick) return; // a newer pick, or back/forward, came first
+				// A newer pick, another navigation, or another page by now: not written.
+				if (toWrite !== pick || page.url.pathname !== path) return;
+				toWrite = null;
+				if (url === `${path}${page.url.search}`) {
+					picked = null; // back to the URL's own filters (A → B → A within a frame)
+					return;
+				}
+				writing = `${location.origin}${url}`;
 				// eslint-disable-next-line svelte/no-navigation-without-resolve
 				goto(url, { keepFocus: true, noScroll: true }).finally(() => {
+					writing = null;
 					if (picked === pick) picked = null;
 				});
 			});
