@@ -64,9 +64,9 @@ export function initialJsGzipBytes(buildDir = 'build'): { files: number; bytes: 
 
 /**
  * In the page: pick a value of a filter (`key`: region, tier …) in the filter bar and wait until
- * the figures shown are for it and every chart near the window has its new option (ECharts has
- * painted it to its canvas; the browser shows it in the next frame, after which the URL is
- * written). A MutationObserver, not frame polling, so the figure is not rounded up
+ * the figures shown are for it and every chart near the window has its new option (drawn by
+ * ECharts, which paints its canvas then or, for a chart whose height changed, in the frame; the
+ * browser shows it in the next frame, after which the URL is written). A MutationObserver, not frame polling, so the figure is not rounded up
  * to whole frames. Passed as source text, so no build-tool helpers end up inside the page.
  */
 const FILTER_CHANGE_IN_PAGE = `async ([key, code, everyChart]) => {
@@ -97,8 +97,10 @@ const FILTER_CHANGE_IN_PAGE = `async ([key, code, everyChart]) => {
 	const elapsed = performance.now() - started;
 	// The URL follows right after the frame (use-dashboard.svelte.ts): let it, untimed, before
 	// the next change.
-	for (let i = 0; i < 300 && (new URL(location.href).searchParams.get(key) ?? '') !== code; i++)
+	for (let i = 0; (new URL(location.href).searchParams.get(key) ?? '') !== code; i++) {
+		if (i === 300) throw new Error('the URL did not follow the filter change');
 		await new Promise((resolve) => requestAnimationFrame(resolve));
+	}
 	return elapsed;
 }`;
 

@@ -62,6 +62,20 @@ export function foreignRequests(requests: string[], siteUrl: string): string[] {
 }
 
 /** Drop files on the 数据 page's drop zone the way a user drags them from the desktop. */
+/**
+ * Every chart drawn with its newest option: a chart far from the window keeps its drawn option
+ * until it comes near (Chart.svelte); printing draws it, and so does this, before a test reads
+ * every chart.
+ */
+export async function drawEveryChart(page: Page): Promise<void> {
+	await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('[data-testid=chart]')].every(
+			(chart) => chart.getAttribute('data-waiting') !== 'true'
+		)
+	);
+}
+
 export async function dropFiles(page: Page, paths: string[]): Promise<void> {
 	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
 	const transfer = await page.evaluateHandle((list) => {

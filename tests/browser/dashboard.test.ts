@@ -7,7 +7,7 @@ import { loadTables } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
-import { cliSummary, foreignRequests, launchBrowser, openPage } from './browser';
+import { cliSummary, drawEveryChart, foreignRequests, launchBrowser, openPage } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -38,6 +38,7 @@ async function chartsWithData(page: Page): Promise<number[]> {
 			(c) => c.getAttribute('data-ready') === 'true'
 		)
 	);
+	await drawEveryChart(page);
 	return page.$$eval('[data-testid=chart] .canvas', (elements) =>
 		elements.map((element) => {
 			const chart = (
@@ -103,6 +104,18 @@ describe('dashboard pages in Chromium', () => {
 		const { page, context } = await openPage(browser, siteUrl);
 		await live(page);
 		await expectCards(page);
+		await context.close();
+	});
+
+	it('a league-city page shows its own figures before any JavaScript', async () => {
+		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${siteUrl}region/150600/`);
+		await expect(cardValue(page, 'card-coverage')).resolves.toBe(
+			formatPercent(ordos?.coverage.rate ?? NaN)
+		);
+		await expect(page.getByTestId('waiting').count()).resolves.toBe(0);
 		await context.close();
 	});
 
@@ -280,6 +293,23 @@ describe('dashboard pages in Chromium', () => {
 		// Back goes to before both picks: the first never became a history entry.
 		await page.goBack();
 		await page.waitForURL((url) => !url.searchParams.has('region'));
+		await expect
+			.poll(() => cardValue(page, 'card-coverage'))
+			.toBe(formatPercent(all?.coverage.rate ?? NaN));
+
+		// A pick and, before its URL is written, the back button: back wins, and stays.
+		await page.getByTestId('filter-region').selectOption('150100');
+		await page.waitForURL((url) => url.searchParams.get('region') === '150100');
+		await page.evaluate(() => {
+			const select = document.querySelector<HTMLSelectElement>('[data-testid=filter-region]');
+			if (!select) throw new Error('no 盟市 filter');
+			select.value = '150200';
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			history.back();
+		});
+		await page.waitForURL((url) => !url.searchParams.has('region'));
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).searchParams.has('region')).toBe(false);
 		await expect
 			.poll(() => cardValue(page, 'card-coverage'))
 			.toBe(formatPercent(all?.coverage.rate ?? NaN));

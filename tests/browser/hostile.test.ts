@@ -14,7 +14,7 @@ import {
 	hostileFiles,
 	PAYLOADS
 } from '../fixtures/hostile/hostile-files';
-import { launchBrowser } from './browser';
+import { drawEveryChart, launchBrowser } from './browser';
 import { recordViolations, waitUntilSettled, type Recorder } from './trust';
 
 const siteUrl = inject('siteUrl');
@@ -139,6 +139,7 @@ describe('hostile input, imported in the browser', () => {
 					(c) => c.getAttribute('data-ready') === 'true' || c.querySelector('.empty')
 				)
 			);
+			await drawEveryChart(page);
 			// Show the tooltip of the first few items of every chart, as a hovering user would.
 			await page.$$eval('[data-testid=chart] .canvas', (elements) => {
 				for (const element of elements) {

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { drawEveryChart, launchBrowser } from './browser';
 import { waitUntilSettled } from './trust';
 
 const siteUrl = inject('siteUrl');
@@ -24,6 +24,7 @@ async function figures(page: Page) {
 			(c) => c.getAttribute('data-ready') === 'true'
 		)
 	);
+	await drawEveryChart(page);
 	return page.evaluate(() => ({
 		cards: [...document.querySelectorAll('[data-testid$=-value]')].map((e) => e.textContent),
 		tables: [...document.querySelectorAll('[data-testid=data-table] tbody tr')].map(
