@@ -76,6 +76,23 @@ export async function drawEveryChart(page: Page): Promise<void> {
 	);
 }
 
+/** Each chart's series data as JSON, top to bottom: what the charts show, comparable as text. */
+export function chartsSeriesData(page: Page): Promise<string[]> {
+	return page.$$eval('[data-testid=chart] .canvas', (elements) =>
+		elements.map((element) =>
+			JSON.stringify(
+				(
+					element as unknown as {
+						echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
+					}
+				).echartsInstance
+					.getOption()
+					.series.map((s) => s.data)
+			)
+		)
+	);
+}
+
 export async function dropFiles(page: Page, paths: string[]): Promise<void> {
 	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
 	const transfer = await page.evaluateHandle((list) => {

@@ -7,7 +7,14 @@ import { loadTables } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
-import { cliSummary, drawEveryChart, foreignRequests, launchBrowser, openPage } from './browser';
+import {
+	chartsSeriesData,
+	cliSummary,
+	drawEveryChart,
+	foreignRequests,
+	launchBrowser,
+	openPage
+} from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -200,26 +207,11 @@ describe('dashboard pages in Chromium', () => {
 	});
 
 	it('a chart far below the window is redrawn for new filters when it is scrolled to', async () => {
-		/** Each chart's series data as JSON, top to bottom. */
-		const drawnData = (page: Page) =>
-			page.$$eval('[data-testid=chart] .canvas', (elements) =>
-				elements.map((element) =>
-					JSON.stringify(
-						(
-							element as unknown as {
-								echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
-							}
-						).echartsInstance
-							.getOption()
-							.series.map((s) => s.data)
-					)
-				)
-			);
 		// What the page draws when opened with the filter in its URL.
 		const direct = await openPage(browser, `${siteUrl}region/?region=150600`);
 		await live(direct.page);
 		await chartsWithData(direct.page);
-		const expected = await drawnData(direct.page);
+		const expected = await chartsSeriesData(direct.page);
 		const expectedLabel = await direct.page
 			.getByTestId('chart')
 			.last()
@@ -230,7 +222,7 @@ describe('dashboard pages in Chromium', () => {
 		const { page, context, errors } = await openPage(browser, `${siteUrl}region/`);
 		await live(page);
 		await chartsWithData(page);
-		const before = await drawnData(page);
+		const before = await chartsSeriesData(page);
 		const charts = page.getByTestId('chart');
 		const last = charts.last();
 		// At 1366×768 the last chart of 盟市 starts well over half a window below the fold.
@@ -244,7 +236,7 @@ describe('dashboard pages in Chromium', () => {
 		await page.waitForURL((url) => url.searchParams.get('region') === '150600');
 		// The charts near the window are redrawn at once; the far one waits, as it was.
 		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
-		const waiting = await drawnData(page);
+		const waiting = await chartsSeriesData(page);
 		expect(waiting.slice(0, -1)).toEqual(expected.slice(0, -1));
 		expect(waiting.at(-1)).toBe(before.at(-1));
 		// Its text alternative is already the new one: a screen reader need not scroll to it.
@@ -252,7 +244,7 @@ describe('dashboard pages in Chromium', () => {
 
 		await last.scrollIntoViewIfNeeded();
 		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
-		expect(await drawnData(page)).toEqual(expected);
+		expect(await chartsSeriesData(page)).toEqual(expected);
 
 		// Printing draws it too, wherever it is.
 		await page.evaluate(async () => {
@@ -265,7 +257,7 @@ describe('dashboard pages in Chromium', () => {
 		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
 		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
 		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
-		expect(await drawnData(page)).toEqual(before);
+		expect(await chartsSeriesData(page)).toEqual(before);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { drawEveryChart, launchBrowser } from './browser';
+import { chartsSeriesData, drawEveryChart, launchBrowser } from './browser';
 import { waitUntilSettled } from './trust';
 
 const siteUrl = inject('siteUrl');
@@ -25,23 +25,13 @@ async function figures(page: Page) {
 		)
 	);
 	await drawEveryChart(page);
-	return page.evaluate(() => ({
+	const shown = await page.evaluate(() => ({
 		cards: [...document.querySelectorAll('[data-testid$=-value]')].map((e) => e.textContent),
 		tables: [...document.querySelectorAll('[data-testid=data-table] tbody tr')].map(
 			(tr) => tr.textContent
-		),
-		charts: [...document.querySelectorAll('[data-testid=chart] .canvas')].map((element) =>
-			JSON.stringify(
-				(
-					element as unknown as {
-						echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
-					}
-				).echartsInstance
-					.getOption()
-					.series.map((s) => s.data)
-			)
 		)
 	}));
+	return { ...shown, charts: await chartsSeriesData(page) };
 }
 
 /** Open `url` live; return its figures and the wasm files it fetched. */
