@@ -66,8 +66,9 @@ export function initialJsGzipBytes(buildDir = 'build'): { files: number; bytes: 
  * In the page: pick a value of a filter (`key`: region, tier …) in the filter bar and wait until
  * the figures shown are for it and every chart near the window has its new option (drawn by
  * ECharts, which paints its canvas then or, for a chart whose height changed, in the frame; the
- * browser shows it in the next frame, after which the URL is written). A MutationObserver, not frame polling, so the figure is not rounded up
- * to whole frames. Passed as source text, so no build-tool helpers end up inside the page.
+ * browser shows it in the next frame, after which the URL is written). A MutationObserver, not
+ * frame polling, so the figure is not rounded up to whole frames. Passed as source text, so no
+ * build-tool helpers end up inside the page.
  */
 const FILTER_CHANGE_IN_PAGE = `async ([key, code, everyChart]) => {
 	const source = document.querySelector('[data-testid=figures-source]');

@@ -14,7 +14,10 @@ export type Option = Record<string, unknown>;
  */
 export const NEAR_MARGIN = '25% 0px';
 
-/** The chart's description for screen readers (`aria.label.description`), which ECharts sets as the element's `aria-label`. */
+/**
+ * The chart's description for screen readers (`aria.label.description`), which ECharts sets as
+ * the element's `aria-label` when it draws the option.
+ */
 export function ariaDescription(option: Option): string | null {
 	const aria = option.aria as { label?: { description?: unknown } } | undefined;
 	const description = aria?.label?.description;

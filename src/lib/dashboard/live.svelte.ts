@@ -16,7 +16,7 @@ export class LivePage<T> {
 	 */
 	value: T | null = $state.raw(null);
 	source: FigureSource = $state('prerendered');
-	/** The filters `value` is for (prerendered figures are for none). */
+	/** The filters `value` is for (NO_FILTERS for prerendered figures: for the page's own only). */
 	valueFilters: DashboardFilters = $state.raw(NO_FILTERS);
 	/** A live query is running (the figures shown may be for earlier filters). */
 	busy = $state(false);
