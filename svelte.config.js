@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** The hashes of app.html's own inline scripts (the local-data mark), for the CSP. */
+const appScriptHashes = [
+	...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(
+		/<script>([\s\S]*?)<\/script>/g
+	)
+].map((m) => `sha256-${createHash('sha256').update(m[1]).digest('base64')}`);
 
 /**
  * The site is a folder of static files: every page prerendered, each written as
@@ -19,7 +28,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', ...appScriptHashes],
 				'worker-src': ['self'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],

@@ -1,8 +1,6 @@
-import { overviewPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { overviewCharts } from '$lib/charts/page-charts';
+import { overviewPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-/** The 总览 figures for the build's data, baked into the prerendered page. */
-export const load = async () => ({
-	initial: await overviewPage((await buildData()).engine, NO_FILTERS)
-});
+/** 总览 for the build's data, baked into the prerendered page with its charts as SVG. */
+export const load = () => prerenderPage(overviewPage, overviewCharts);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Summary } from '../../src/lib/db/summary';
+import type { Summary } from '../../src/lib/figures/summary';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -135,5 +135,34 @@ export function damageStoredFile(page: Page): Promise<void> {
 					};
 				};
 			})
+	);
+}
+
+/** Rewrite the stored cube's record in IndexedDB with `change` (damage, another version). */
+export function changeStoredCube(page: Page, change: 'damage' | 'old-version'): Promise<void> {
+	return page.evaluate(
+		(how) =>
+			new Promise<void>((resolve, reject) => {
+				const key = 'imau-smart-factory/cube';
+				const open = indexedDB.open('keyval-store');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					db.transaction('keyval').objectStore('keyval').get(key).onsuccess = async (event) => {
+						const value = (event.target as IDBRequest).result;
+						if (!value) return reject(new Error('no stored cube'));
+						if (how === 'damage') {
+							const bytes = new Uint8Array(await (value.blob as Blob).arrayBuffer());
+							const at = bytes.length - 3;
+							bytes[at] = (bytes[at] ?? 0) ^ 1;
+							value.blob = new Blob([bytes]);
+						} else value.version = 0;
+						const put = db.transaction('keyval', 'readwrite').objectStore('keyval').put(value, key);
+						put.onsuccess = () => resolve();
+						put.onerror = () => reject(put.error);
+					};
+				};
+			}),
+		change
 	);
 }

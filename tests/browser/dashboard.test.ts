@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { queryOverview } from '../../src/lib/dashboard/queries';
-import { NO_FILTERS } from '../../src/lib/dashboard/types';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
+import { NO_FILTERS } from '../../src/lib/figures/types';
+import type { NodeEngine } from '../../src/lib/db/node-engine';
 import { formatPercent } from '../../src/lib/format';
-import { importFiles } from '../../src/lib/import/pipeline';
+import { oracleEngine } from '../oracle/engine';
+import { queryOverview } from '../oracle/queries';
 import {
 	chartsSeriesData,
 	cliSummary,
@@ -26,8 +25,7 @@ beforeAll(async () => {
 		name,
 		bytes: readFileSync(`data/sample/${name}`)
 	}));
-	engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
+	({ engine } = await oracleEngine(inputs));
 });
 afterAll(async () => {
 	await browser?.close();

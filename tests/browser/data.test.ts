@@ -11,9 +11,8 @@ import {
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import { computeSummary, type Summary } from '../../src/lib/db/summary';
+import type { Summary } from '../../src/lib/figures/summary';
+import { oracleSummaryOf } from '../oracle/engine';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
 import type { FileReport } from '../../src/lib/import/report';
@@ -34,10 +33,7 @@ beforeAll(async () => {
 	}));
 	const result = importFiles(inputs);
 	nodeRowsLoaded = result.reports.reduce((n, r) => n + r.rowsLoaded, 0);
-	const engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), result.tables);
-	nodeSummary = await computeSummary(engine);
-	engine.close();
+	nodeSummary = await oracleSummaryOf(inputs);
 });
 afterAll(async () => {
 	await browser?.close();
@@ -74,11 +70,9 @@ async function largeSample({ gbk = false } = {}) {
 		}
 	}
 	const names = readdirSync(dir);
-	const result = importFiles(names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
-	const engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), result.tables);
-	const summary = await computeSummary(engine);
-	engine.close();
+	const inputs = names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+	const result = importFiles(inputs);
+	const summary = await oracleSummaryOf(inputs);
 	if (!summary) throw new Error(`no summary of the ${scale}× data`);
 	return { paths: names.map((name) => join(dir, name)), result, summary };
 }

@@ -1,13 +1,14 @@
 /**
  * Failure paths, each broken on purpose: the wasm cannot load (wrong MIME type, not found, no
- * WebAssembly at all, out of memory), and the stored data is damaged. The page says in
- * Chinese what happened and what to do, and the prerendered figures stay on screen.
+ * WebAssembly at all, out of memory) — the 数据 page, which loads it, says in Chinese what
+ * happened and what to do, and the dashboard pages, which never need it, go on working —; the
+ * build's cube cannot be fetched; and the stored data is damaged.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../../src/lib/data/size-limit';
-import { damageStoredFile, launchBrowser } from './browser';
+import { changeStoredCube, damageStoredFile, launchBrowser } from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -29,10 +30,10 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Open 总览 in a fresh context broken by `breakIt`; return the page once it reports a problem. */
+/** Open a page (数据 by default) in a fresh context broken by `breakIt`; return it once it reports a problem. */
 async function openBroken(
 	breakIt: (context: BrowserContext, page: Page) => Promise<void>,
-	path = ''
+	path = 'data/'
 ): Promise<{ page: Page; context: BrowserContext; uncaught: string[] }> {
 	const context = await browser.newContext({ locale: 'zh-CN' });
 	const page = await context.newPage();
@@ -44,23 +45,22 @@ async function openBroken(
 	return { page, context, uncaught };
 }
 
-/** The problem is told, the figures stay the prerendered ones, and nothing claims to be live. */
-async function expectToldAndFiguresKept(page: Page, kind: string, says: RegExp) {
+/** The problem is told on 数据 with what to do, and the validation report still shows. */
+async function expectTold(page: Page, kind: string, says: RegExp) {
 	const problem = page.getByTestId('engine-problem');
 	await expect(problem.getAttribute('data-kind')).resolves.toBe(kind);
 	const text = (await problem.textContent()) ?? '';
 	expect(text).toMatch(says);
 	expect(text).toMatch(/请/); // what to do
-	expect(text).toContain('构建时计算的数字');
-	expect(prerenderedCards.length).toBeGreaterThan(0);
-	await expect(cards(page)).resolves.toEqual(prerenderedCards);
-	await expect(page.getByTestId('figures-source').getAttribute('data-figures')).resolves.toBe(
-		'prerendered'
-	);
-	await expect(page.getByTestId('figures-source').textContent()).resolves.not.toContain(
-		'正在载入 DuckDB'
-	);
+	expect(text).toContain('不能载入和计算');
+	await expect(page.getByTestId('file-report').count()).resolves.toBeGreaterThan(0);
 }
+
+const withoutWebAssembly = async (context: BrowserContext) => {
+	await context.addInitScript(() => {
+		delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+	});
+};
 
 describe('when DuckDB cannot start', () => {
 	it('a .wasm served with the wrong MIME type: the page names the server setting to fix', async () => {
@@ -73,7 +73,7 @@ describe('when DuckDB cannot start', () => {
 				});
 			});
 		});
-		await expectToldAndFiguresKept(page, 'wasm-mime', /application\/wasm/);
+		await expectTold(page, 'wasm-mime', /application\/wasm/);
 		await context.close();
 	});
 
@@ -81,17 +81,13 @@ describe('when DuckDB cannot start', () => {
 		const { page, context } = await openBroken(async (_, page) => {
 			await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '404' }));
 		});
-		await expectToldAndFiguresKept(page, 'wasm-download', /未能.*下载/);
+		await expectTold(page, 'wasm-download', /未能.*下载/);
 		await context.close();
 	});
 
 	it('a browser without WebAssembly: the page says so and names browsers that work', async () => {
-		const { page, context } = await openBroken(async (context) => {
-			await context.addInitScript(() => {
-				delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
-			});
-		});
-		await expectToldAndFiguresKept(page, 'no-webassembly', /不支持 WebAssembly.*Chrome/);
+		const { page, context } = await openBroken(withoutWebAssembly);
+		await expectTold(page, 'no-webassembly', /不支持 WebAssembly.*Chrome/);
 		await context.close();
 	});
 
@@ -106,16 +102,28 @@ describe('when DuckDB cannot start', () => {
 				await route.fulfill({ response, body: oom + (await response.text()) });
 			});
 		});
-		await expectToldAndFiguresKept(page, 'memory', /内存不足/);
+		await expectTold(page, 'memory', /内存不足/);
 		await context.close();
 	});
 
-	it('a filtered URL without DuckDB says it cannot filter, and links to the unfiltered figures', async () => {
-		const { page, context } = await openBroken(async (context) => {
-			await context.addInitScript(() => {
-				delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
-			});
-		}, '?region=150100');
+	it('the dashboard pages do not need it: without WebAssembly a filtered URL shows its figures', async () => {
+		const context = await browser.newContext({ locale: 'zh-CN' });
+		await withoutWebAssembly(context);
+		const page = await context.newPage();
+		await page.goto(`${siteUrl}?region=150100`);
+		await page.waitForSelector(
+			'[data-testid=figures-source][data-figures=live][data-filters="?region=150100"]'
+		);
+		await expect(cards(page)).resolves.not.toEqual(prerenderedCards);
+		await expect(page.getByTestId('engine-problem').count()).resolves.toBe(0);
+		await context.close();
+	});
+
+	it('a filtered URL whose figures cannot be fetched says so, and links to the unfiltered ones', async () => {
+		const context = await browser.newContext({ locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.route('**/cube.bin*', (route) => route.fulfill({ status: 404, body: '404' }));
+		await page.goto(`${siteUrl}?region=150100`);
 		await page.getByTestId('no-filtered-figures').getByRole('link').click();
 		await page.waitForURL((url) => url.search === '');
 		await expect(cards(page)).resolves.toEqual(prerenderedCards);
@@ -123,11 +131,7 @@ describe('when DuckDB cannot start', () => {
 	});
 
 	it('the SQL console says the database is missing instead of waiting for ever', async () => {
-		const { page, context } = await openBroken(async (context) => {
-			await context.addInitScript(() => {
-				delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
-			});
-		}, 'explore/sql/');
+		const { page, context } = await openBroken(withoutWebAssembly, 'explore/sql/');
 		await expect(page.getByTestId('engine-problem').textContent()).resolves.toContain(
 			'SQL 查询需要本机数据库'
 		);
@@ -137,7 +141,9 @@ describe('when DuckDB cannot start', () => {
 });
 
 describe('when the stored data is damaged', () => {
-	it('a dashboard page says so, keeps the prerendered figures, and clears it at a click', async () => {
+	it('a dashboard page says so, shows no figures of other data, and clears it at a click', async () => {
+		// A dashboard page reads the cube kept beside the files (its own digest checked); with the
+		// cube damaged too it makes it again from the files, and finds those damaged.
 		const context = await browser.newContext({ locale: 'zh-CN' });
 		const page = await context.newPage();
 		await page.goto(`${siteUrl}data/`);
@@ -151,16 +157,16 @@ describe('when the stored data is damaged', () => {
 				timeout: 60_000
 			}
 		);
-		// Change one stored byte: the checksum no longer matches.
+		// Change one stored byte of a file and of the cube: the checksums no longer match.
 		await damageStoredFile(page);
+		await changeStoredCube(page, 'damage');
 		await page.goto(siteUrl);
-		const damaged = page.getByTestId('damaged-store');
+		const damaged = page.getByTestId('local-data-failed');
 		await damaged.waitFor({ timeout: 60_000 });
 		await expect(damaged.textContent()).resolves.toContain('本地保存的数据已损坏');
-		await expect(cards(page)).resolves.toEqual(prerenderedCards);
-		await expect(page.getByTestId('figures-source').getAttribute('data-figures')).resolves.toBe(
-			'prerendered'
-		);
+		// The build's (the sample's) figures are not shown for the user's damaged data.
+		await expect(page.getByTestId('card-coverage-value').isVisible()).resolves.toBe(false);
+		await expect(damaged.getByTestId('reimport').isVisible()).resolves.toBe(true);
 
 		await damaged.getByRole('button', { name: '清除本地数据' }).click();
 		await page.waitForSelector(
@@ -169,8 +175,9 @@ describe('when the stored data is damaged', () => {
 				timeout: 60_000
 			}
 		);
-		await expect(page.getByTestId('damaged-store').count()).resolves.toBe(0);
-		// Cleared for good: a reload starts from the sample, with nothing damaged to report.
+		await expect(page.getByTestId('local-data-failed').count()).resolves.toBe(0);
+		await expect(cards(page)).resolves.toEqual(prerenderedCards);
+		// Cleared for good: a reload starts from the build's figures, with nothing damaged to report.
 		await page.reload();
 		await page.waitForSelector(
 			'[data-testid=figures-source][data-figures=live][data-data=sample]',
@@ -178,7 +185,7 @@ describe('when the stored data is damaged', () => {
 				timeout: 60_000
 			}
 		);
-		await expect(page.getByTestId('damaged-store').count()).resolves.toBe(0);
+		await expect(page.getByTestId('local-data-failed').count()).resolves.toBe(0);
 		await context.close();
 	});
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Summary } from '../../src/lib/db/summary';
+import type { Summary } from '../../src/lib/figures/summary';
 import { formatPercent } from '../../src/lib/format';
 import { cliSummary, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Summary } from '../../src/lib/db/summary';
+import type { Summary } from '../../src/lib/figures/summary';
 import { formatPercent } from '../../src/lib/format';
 import { cliSummary, foreignRequests, launchBrowser, openPage } from './browser';
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioColumnsToArrowIpc } from '../../src/lib/db/arrow';
 import type { SqlEngine } from '../../src/lib/db/engine';
 import { loadTableParts, loadTables, tableParts } from '../../src/lib/db/load';
+import { cubeQueries } from '../../src/lib/db/make-cube';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
 import { scenarios } from '../../src/lib/domain/catalogue';
 import { countedTierOf } from '../../src/lib/domain/rules';
@@ -145,7 +146,7 @@ describe('建设场景明细 as Arrow', () => {
 		expect(parts.declarations.map((p) => p.format)).toEqual(['csv']);
 	});
 
-	it('loads into duckdb-wasm the same table, and the same views, as CSV into Node', async () => {
+	it('loads into duckdb-wasm the same table, views and cube, as CSV into Node', async () => {
 		const scenarioRows = 'SELECT * FROM scenarios ORDER BY source_file, source_line';
 		const fromArrow = await wasm.query(scenarioRows);
 		expect(fromArrow).toHaveLength(result.tables.scenarios.length);
@@ -156,8 +157,7 @@ describe('建设场景明细 as Arrow', () => {
 		expect(lowered.length).toBeGreaterThan(0);
 		for (const sql of [
 			'SELECT * FROM declaration_overview ORDER BY declaration_id',
-			'SELECT * FROM scenario_shares ORDER BY ALL',
-			'SELECT * FROM coverage_region ORDER BY ALL'
+			...Object.values(cubeQueries(readSqlSources().cube))
 		]) {
 			expect(await wasm.query(sql), sql).toEqual(await node.query(sql));
 		}

@@ -1,7 +1,7 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import type { RegionRow, TrendPoint } from '../../src/lib/dashboard/types';
+import type { RegionRow, TrendPoint } from '../../src/lib/figures/types';
 import { regions, targets } from '../../src/lib/domain/catalogue';
 import { memoizeOption, sameData } from '../../src/lib/charts/memo';
 import { regionRankingOption } from '../../src/lib/charts/regions';

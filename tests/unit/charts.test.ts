@@ -14,7 +14,7 @@ import type {
 	ScenarioCell,
 	TierCounts,
 	TrendPoint
-} from '../../src/lib/dashboard/types';
+} from '../../src/lib/figures/types';
 import { regions, scenarios, targets } from '../../src/lib/domain/catalogue';
 import { TIER_COLORS } from '../../src/lib/theme';
 import {

@@ -1,141 +1,159 @@
+/**
+ * Every page's figures are slices of the cube (src/lib/figures/): here each is held equal to
+ * the SQL oracle (tests/oracle/: the figure computed per filter over the loaded rows) on many
+ * filter combinations, on the sample, the hand-made fixtures, random data sets with upgrades,
+ * rejections, non-规上 enterprises, 盟市 without declarations and 盟市目标, and partial loads —
+ * and the cube read back from its bytes gives the same figures.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCube, overviewFromCube, type Cube } from '../../src/lib/dashboard/cube';
-import {
-	assessmentPageFromCube,
-	industriesPageFromCube,
-	overviewPageFromCube,
-	planPageFromCube,
-	regionDetailPageFromCube,
-	regionsPageFromCube,
-	scenariosPageFromCube
-} from '../../src/lib/dashboard/live-pages';
-import {
-	assessmentPage,
-	industriesPage,
-	overviewPage,
-	planPage,
-	regionDetailPage,
-	regionsPage,
-	scenariosPage
-} from '../../src/lib/dashboard/pages';
-import { NO_FILTERS, type DashboardFilters } from '../../src/lib/dashboard/types';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import { importFiles } from '../../src/lib/import/pipeline';
+import { decodeCube, encodeCube, type Cube } from '../../src/lib/cube/cube';
+import type { NodeEngine } from '../../src/lib/db/node-engine';
+import * as slices from '../../src/lib/figures/pages';
+import { NO_FILTERS, type DashboardFilters } from '../../src/lib/figures/types';
+import { oracleEngine } from '../oracle/engine';
+import * as oracle from '../oracle/pages';
+import { randomDataSet } from '../oracle/random-data';
 
-// The plan fixture has a 盟市目标 file (the 盟市 pages show it); the summary one a baseline
-// with and without industry rows.
-const DATA_SETS = ['data/sample', 'tests/fixtures/summary', 'tests/fixtures/plan'];
-const engines: Record<string, NodeEngine> = {};
-const cubes: Record<string, Cube> = {};
-
-beforeAll(async () => {
-	for (const dir of DATA_SETS) {
-		const inputs = readdirSync(dir)
-			.filter((n) => n.endsWith('.csv'))
-			.map((name) => ({ name, bytes: readFileSync(`${dir}/${name}`) }));
-		const engine = await NodeEngine.create();
-		await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
-		engines[dir] = engine;
-		cubes[dir] = await loadCube(engine);
-	}
-});
-afterAll(() => Object.values(engines).forEach((e) => e.close()));
+const PAGES = [
+	'overviewPage',
+	'regionsPage',
+	'industriesPage',
+	'scenariosPage',
+	'assessmentPage',
+	'planPage'
+] as const;
 
 const FILTERS: Partial<DashboardFilters>[] = [
 	{},
 	{ year: 2025 },
+	{ year: 2024 },
 	{ region: '150100' },
 	{ region: '150600', year: 2025 },
 	{ industry: '26' },
 	{ industry: '31' },
 	{ region: '150100', industry: '26' },
 	{ tier: 2 },
+	{ tier: 4 },
 	{ tier: 1, status: 'approved' },
 	{ status: 'rejected' },
+	{ status: 'recommended' },
 	{ status: 'pending', region: '150200' },
 	{ tier: 3, industry: '06' },
-	{ year: 2026, region: '152900', industry: '32', tier: 1, status: 'approved' }
+	{ year: 2026, region: '152900', industry: '32', tier: 1, status: 'approved' },
+	{ year: 2026, region: '150200', industry: '13', tier: 2 }
 ];
 
-describe('the 总览 cube gives exactly what the SQL queries give', () => {
-	for (const dir of DATA_SETS) {
-		for (const partial of FILTERS) {
-			it(`${dir} ${JSON.stringify(partial)}`, async () => {
-				const filters = { ...NO_FILTERS, ...partial };
-				const engine = engines[dir] as NodeEngine;
-				expect(overviewFromCube(cubes[dir] as Cube, filters)).toEqual(
-					await overviewPage(engine, filters)
-				);
-			});
-		}
+/** Every page, and one 盟市's page, from the cube and from the oracle, for the filters. */
+async function expectEqualPages(
+	cube: Cube,
+	engine: NodeEngine,
+	partial: Partial<DashboardFilters>
+) {
+	const filters = { ...NO_FILTERS, ...partial };
+	for (const page of PAGES) {
+		expect(slices[page](cube, filters), `${page} ${JSON.stringify(partial)}`).toEqual(
+			await oracle[page](engine, filters)
+		);
+	}
+	// One 盟市's own page always has a 盟市 (fixed by the page).
+	const own = { ...filters, region: filters.region ?? '150100' };
+	expect(slices.regionDetailPage(cube, own), `regionDetailPage ${JSON.stringify(own)}`).toEqual(
+		await oracle.regionDetailPage(engine, own)
+	);
+}
+
+const filesOf = (dir: string) =>
+	readdirSync(dir)
+		.filter((n) => n.endsWith('.csv'))
+		.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)) }));
+
+// The plan fixture has a 盟市目标 file; the summary one a baseline with and without industry
+// rows; the random sets everything in small numbers.
+const DATA_SETS: Record<string, () => { name: string; bytes: Uint8Array }[]> = {
+	sample: () => filesOf('data/sample'),
+	'summary fixture': () => filesOf('tests/fixtures/summary'),
+	'plan fixture': () => filesOf('tests/fixtures/plan'),
+	...Object.fromEntries(
+		[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => [`random ${seed}`, () => randomDataSet(seed)])
+	)
+};
+
+const loaded: Record<string, { engine: NodeEngine; cube: Cube }> = {};
+
+beforeAll(async () => {
+	for (const [name, files] of Object.entries(DATA_SETS)) loaded[name] = await oracleEngine(files());
+}, 120_000);
+afterAll(() => Object.values(loaded).forEach(({ engine }) => engine.close()));
+
+describe('every page sliced from the cube equals the SQL oracle', () => {
+	for (const name of Object.keys(DATA_SETS)) {
+		it(name, { timeout: 60_000 }, async () => {
+			const { cube, engine } = loaded[name]!;
+			for (const partial of FILTERS) await expectEqualPages(cube, engine, partial);
+		});
 	}
 });
 
-describe('the other dashboard pages from the cubes give exactly what the SQL queries give', () => {
-	for (const dir of DATA_SETS) {
-		for (const partial of FILTERS) {
-			it(`${dir} ${JSON.stringify(partial)}`, async () => {
-				const filters = { ...NO_FILTERS, ...partial };
-				const engine = engines[dir] as NodeEngine;
-				expect(await regionsPageFromCube(engine, filters)).toEqual(
-					await regionsPage(engine, filters)
-				);
-				expect(await industriesPageFromCube(engine, filters)).toEqual(
-					await industriesPage(engine, filters)
-				);
-				expect(await scenariosPageFromCube(engine, filters)).toEqual(
-					await scenariosPage(engine, filters)
-				);
-				expect(await assessmentPageFromCube(engine, filters)).toEqual(
-					await assessmentPage(engine, filters)
-				);
-				expect(await planPageFromCube(engine, filters)).toEqual(await planPage(engine, filters));
-				// One 盟市's own page always has a 盟市 (fixed by the page).
-				const own = { ...filters, region: filters.region ?? '150100' };
-				expect(await regionDetailPageFromCube(engine, own)).toEqual(
-					await regionDetailPage(engine, own)
-				);
-			});
+describe('the random data sets carry what the comparison must see', () => {
+	it('upgrades, rejections, non-规上, 盟市 without declarations, targets', async () => {
+		const seen = { upgrades: 0, rejected: 0, belowScale: 0, emptyRegions: 0, targets: 0 };
+		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+			const { engine } = loaded[`random ${seed}`]!;
+			const [row] = await engine.query<Record<keyof typeof seen, number>>(`
+				SELECT
+					(SELECT count(*) FROM (SELECT enterprise_id FROM declarations GROUP BY 1
+						HAVING count(DISTINCT declared_tier) > 1))::INTEGER AS upgrades,
+					(SELECT count(*) FROM declarations WHERE status = 'rejected')::INTEGER AS rejected,
+					(SELECT count(*) FROM declarations WHERE NOT above_scale)::INTEGER AS "belowScale",
+					(SELECT count(*) FROM ref_regions WHERE code NOT IN
+						(SELECT region_code FROM declarations))::INTEGER AS "emptyRegions",
+					(SELECT count(*) FROM region_targets)::INTEGER AS targets`);
+			for (const key of Object.keys(seen) as (keyof typeof seen)[]) seen[key] += row![key];
 		}
-	}
+		for (const [key, n] of Object.entries(seen)) expect(n, key).toBeGreaterThan(0);
+	});
 });
 
-describe('the live pages on partial data give what the SQL pages give (null where they do)', () => {
+describe('the cube read back from its bytes gives the same figures', () => {
+	for (const name of ['sample', 'plan fixture', 'random 3']) {
+		it(name, () => {
+			const { cube } = loaded[name]!;
+			const bytes = encodeCube(cube);
+			const back = decodeCube(bytes.slice().buffer);
+			expect(back.origin).toEqual(cube.origin);
+			for (const partial of FILTERS) {
+				const filters = { ...NO_FILTERS, ...partial };
+				for (const page of PAGES)
+					expect(slices[page](back, filters)).toEqual(slices[page](cube, filters));
+			}
+		});
+	}
+
+	it('refuses bytes that are not a cube of this version', () => {
+		const bytes = encodeCube(loaded.sample!.cube);
+		expect(() => decodeCube(new Uint8Array(10).buffer)).toThrow(/汇总数据格式不符/);
+		const truncated = bytes.slice(0, bytes.length - 100).buffer;
+		expect(() => decodeCube(truncated)).toThrow(/越界/);
+		const other = encodeCube({ ...loaded.sample!.cube, version: 0 });
+		expect(() => decodeCube(other.slice().buffer)).toThrow(/版本/);
+	});
+});
+
+describe('partial loads: the cube gives what the oracle gives (null where it does)', () => {
 	const PARTIAL: Record<string, string[]> = {
 		'the baseline only': ['规上工业企业基数.csv'],
 		'declarations without scenario rows': ['申报明细.csv'],
 		'declarations and scenarios without a baseline': ['申报明细.csv', '建设场景明细.csv'],
 		'no files': []
 	};
-	const PAIRS = [
-		[overviewPageFromCube, overviewPage],
-		[regionsPageFromCube, regionsPage],
-		[industriesPageFromCube, industriesPage],
-		[scenariosPageFromCube, scenariosPage],
-		[assessmentPageFromCube, assessmentPage],
-		[planPageFromCube, planPage]
-	] as const;
 	for (const [label, names] of Object.entries(PARTIAL)) {
-		it(label, async () => {
-			const inputs = names.map((name) => ({
-				name,
-				bytes: readFileSync(`data/sample/${name}`)
-			}));
-			const engine = await NodeEngine.create();
+		it(label, { timeout: 60_000 }, async () => {
+			const files = filesOf('data/sample').filter((f) => names.includes(f.name));
+			const { engine, cube } = await oracleEngine(files);
 			try {
-				await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
-				for (const partial of [{}, { region: '150100', tier: 2 }, { year: 2025, industry: '26' }]) {
-					const filters = { ...NO_FILTERS, ...partial };
-					for (const [live, sql] of PAIRS) {
-						expect(await live(engine, filters)).toEqual(await sql(engine, filters));
-					}
-					const own = { ...filters, region: filters.region ?? '150100' };
-					expect(await regionDetailPageFromCube(engine, own)).toEqual(
-						await regionDetailPage(engine, own)
-					);
-				}
+				for (const partial of [{}, { region: '150100', tier: 2 }, { year: 2025, industry: '26' }])
+					await expectEqualPages(cube, engine, partial);
 			} finally {
 				engine.close();
 			}

@@ -5,7 +5,7 @@ import {
 	hasFilters,
 	sameFilters
 } from '../../src/lib/dashboard/filters';
-import { NO_FILTERS, type DashboardFilters } from '../../src/lib/dashboard/types';
+import { NO_FILTERS, type DashboardFilters } from '../../src/lib/figures/types';
 
 const every: DashboardFilters = {
 	year: 2026,

@@ -1,28 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import { computeSummary } from '../../src/lib/db/summary';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Cube } from '../../src/lib/cube/cube';
+import { oracleEngine } from '../oracle/engine';
+import { summaryOf } from '../../src/lib/figures/summary';
 import { importFiles } from '../../src/lib/import/pipeline';
 
 const FIXTURE = 'tests/fixtures/plan';
-let engine: NodeEngine;
+let cube: Cube;
+let inputs: { name: string; bytes: Uint8Array }[];
 
 beforeAll(async () => {
-	const inputs = readdirSync(FIXTURE)
+	inputs = readdirSync(FIXTURE)
 		.filter((name) => name.endsWith('.csv'))
 		.map((name) => ({ name, bytes: readFileSync(`${FIXTURE}/${name}`) }));
 	const result = importFiles(inputs);
 	for (const report of result.reports) expect(report.rowsRejected, report.file).toBe(0);
 	expect(result.tables.region_targets).toHaveLength(3);
-	engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), result.tables);
+	const loaded = await oracleEngine(inputs);
+	cube = loaded.cube;
+	loaded.engine.close();
 });
-afterAll(() => engine?.close());
 
 describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md)', () => {
 	it('prior titles: who has one, who declared 先进级 or above again, who was recognised', async () => {
-		const s = (await computeSummary(engine, 2026))!;
+		const s = summaryOf(cube, 2026)!;
 		expect(s.priorTitles.total).toEqual({
 			code: null,
 			name: '全区',
@@ -34,7 +35,7 @@ describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md
 		expect(byCode('150100')).toMatchObject({ withTitle: 2, declaredAdvanced: 2, recognised: 1 });
 		expect(byCode('150200')).toMatchObject({ withTitle: 1, declaredAdvanced: 0, recognised: 0 });
 		expect(s.priorTitles.byRegion).toHaveLength(12);
-		const earlier = (await computeSummary(engine, 2025))!;
+		const earlier = summaryOf(cube, 2025)!;
 		expect(earlier.priorTitles.total).toMatchObject({
 			withTitle: 2,
 			declaredAdvanced: 0,
@@ -43,7 +44,7 @@ describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md
 	});
 
 	it('national pipeline: recommended beside recognised and not recognised, never added', async () => {
-		const s = (await computeSummary(engine, 2026))!;
+		const s = summaryOf(cube, 2026)!;
 		expect(s.nationalPipeline).toEqual([
 			{ year: 2025, tier: 3, recommended: 0, recognised: 0, notRecognised: 1 },
 			{ year: 2025, tier: 4, recommended: 0, recognised: 0, notRecognised: 0 },
@@ -55,7 +56,7 @@ describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md
 	});
 
 	it('盟市 own targets beside what each reached in the year', async () => {
-		const s = (await computeSummary(engine, 2026))!;
+		const s = summaryOf(cube, 2026)!;
 		expect(s.regionTargets).toEqual([
 			{
 				code: '150100',
@@ -82,5 +83,26 @@ describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md
 				actual: 1
 			}
 		]);
+	});
+
+	it('a 盟市 without declarations reaches 0 of its count targets, not nothing', async () => {
+		const targets = new TextEncoder().encode(
+			'盟市,指标,目标年度,目标值\n锡林郭勒盟,先进级,2027,1\n锡林郭勒盟,基础级新建,2026,2\n锡林郭勒盟,覆盖率,2027,20%\n'
+		);
+		const { engine, cube: withTargets } = await oracleEngine([
+			...inputs,
+			{ name: '锡林郭勒盟目标.csv', bytes: targets }
+		]);
+		try {
+			const own = summaryOf(withTargets, 2026)!.regionTargets.filter((t) => t.code === '152500');
+			expect(own.map((t) => [t.metric, t.actual])).toEqual([
+				['advanced', 0],
+				['basic_starts', 0],
+				// No baseline count for 锡林郭勒盟: its coverage has no rate.
+				['coverage', null]
+			]);
+		} finally {
+			engine.close();
+		}
 	});
 });

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRegions } from '../../src/lib/dashboard/queries';
-import { NO_FILTERS } from '../../src/lib/dashboard/types';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import type { Summary } from '../../src/lib/db/summary';
+import { queryRegions } from '../oracle/queries';
+import { oracleEngine } from '../oracle/engine';
+import type { Cube } from '../../src/lib/cube/cube';
+import { NO_FILTERS } from '../../src/lib/figures/types';
+import type { NodeEngine } from '../../src/lib/db/node-engine';
+import type { Summary } from '../../src/lib/figures/summary';
 import { TIER_KEYS, targets } from '../../src/lib/domain/catalogue';
 import { formatPercent, formatPointDifference } from '../../src/lib/format';
-import { importFiles } from '../../src/lib/import/pipeline';
 import { computeReport, publishedYears } from '../../src/lib/report/compute';
 import type { Disclosed } from '../../src/lib/report/disclosure';
 import type { PublishedYear } from '../../src/lib/report/model';
@@ -18,6 +18,7 @@ const SAMPLE = 'data/sample';
 const rule = { minCount: 3 };
 const source = { source: 'sample' as const, asOf: '2026-11-25T00:00:00Z', files: [] };
 let engine: NodeEngine;
+let cube: Cube;
 let years: PublishedYear[];
 
 const cliRuns = new Map<number, Summary>();
@@ -40,9 +41,8 @@ beforeAll(async () => {
 	const inputs = readdirSync(SAMPLE)
 		.filter((name) => name.endsWith('.csv'))
 		.map((name) => ({ name, bytes: readFileSync(`${SAMPLE}/${name}`) }));
-	engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), importFiles(inputs).tables);
-	years = await publishedYears(engine, rule);
+	({ engine, cube } = await oracleEngine(inputs));
+	years = publishedYears(cube, rule);
 }, 60_000);
 afterAll(() => engine?.close());
 
@@ -135,7 +135,7 @@ describe('annual report on the sample', () => {
 	it('a 盟市 report shows exactly what the region-wide table shows for it, this year and last', async () => {
 		const latest = years.at(-1)!;
 		for (const row of latest.regions) {
-			const report = (await computeReport(engine, years, latest.year, row.code, rule, source))!;
+			const report = computeReport(cube, years, latest.year, row.code, rule, source)!;
 			expect(report.headline.row).toEqual(row);
 			const before = years.find((y) => y.year === latest.year - 1)!;
 			expect(report.headline.previous).toEqual(before.regions.find((r) => r.code === row.code));
@@ -144,14 +144,14 @@ describe('annual report on the sample', () => {
 	});
 
 	it('the heatmap shows no cell counting fewer than k declarations', async () => {
-		const report = (await computeReport(engine, years, 2026, '152900', rule, source))!;
+		const report = computeReport(cube, years, 2026, '152900', rule, source)!;
 		for (const cell of report.scenarios) expect(cell.count).toBeGreaterThanOrEqual(rule.minCount);
 	});
 
 	it('every number in the narrative is one the report shows', async () => {
 		for (const published of years) {
 			for (const region of [null, ...published.regions.map((r) => r.code)]) {
-				const report = (await computeReport(engine, years, published.year, region, rule, source))!;
+				const report = computeReport(cube, years, published.year, region, rule, source)!;
 				const shown = figuresShown(report);
 				const numbers = report.narrative.join('').match(/\d+(?:\.\d+)?%?/g) ?? [];
 				expect(numbers.length).toBeGreaterThan(5);
@@ -165,7 +165,7 @@ describe('annual report on the sample', () => {
 		'the narrative says where coverage stands against the plan',
 		{ timeout: 120_000 },
 		async () => {
-			const report = (await computeReport(engine, years, 2026, null, rule, source))!;
+			const report = computeReport(cube, years, 2026, null, rule, source)!;
 			const summary = cliSummary(2026);
 			const previous = cliSummary(2025);
 			const rate = summary.coverage.overall.rate!;

@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTables } from '../../src/lib/db/load';
-import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import { computeSummary, type Summary } from '../../src/lib/db/summary';
+import type { Cube } from '../../src/lib/cube/cube';
+import type { NodeEngine } from '../../src/lib/db/node-engine';
+import { oracleEngine } from '../oracle/engine';
+import { oracleSummary } from '../oracle/summary';
+import { summaryOf, type Summary } from '../../src/lib/figures/summary';
 import { importFiles } from '../../src/lib/import/pipeline';
 
 const FIXTURE = 'tests/fixtures/summary';
 let engine: NodeEngine;
+let cube: Cube;
 
 beforeAll(async () => {
 	const inputs = readdirSync(FIXTURE)
@@ -15,8 +18,7 @@ beforeAll(async () => {
 		.map((name) => ({ name, bytes: readFileSync(`${FIXTURE}/${name}`) }));
 	const result = importFiles(inputs);
 	for (const report of result.reports) expect(report.rowsRejected, report.file).toBe(0);
-	engine = await NodeEngine.create();
-	await loadTables(engine, readSqlSources(), result.tables);
+	({ engine, cube } = await oracleEngine(inputs));
 });
 afterAll(() => engine?.close());
 
@@ -27,7 +29,7 @@ const industry = (summary: Summary | null, code: string) =>
 
 describe('summary on a hand-computed fixture', () => {
 	it('2025: coverage = 2 / (20 + 20), by 盟市 and 行业; 规下 excluded', async () => {
-		const s = await computeSummary(engine, 2025);
+		const s = summaryOf(cube, 2025);
 		expect(s?.years).toEqual([2025, 2026]);
 		expect(s?.coverage.overall).toEqual({ numerator: 2, denominator: 40, rate: 0.05 });
 		expect(region(s, '150100')).toMatchObject({
@@ -49,7 +51,7 @@ describe('summary on a hand-computed fixture', () => {
 	});
 
 	it('2026: own rows win over sums (全区 100, 呼和浩特 25); current tier carries over', async () => {
-		const s = await computeSummary(engine, 2026);
+		const s = summaryOf(cube, 2026);
 		expect(s?.coverage.overall).toEqual({ numerator: 3, denominator: 100, rate: 0.03 });
 		expect(region(s, '150100')).toMatchObject({ numerator: 1, denominator: 25, rate: 0.04 });
 		expect(region(s, '150200')).toMatchObject({ numerator: 2, denominator: 20, rate: 0.1 });
@@ -60,7 +62,7 @@ describe('summary on a hand-computed fixture', () => {
 	});
 
 	it('defaults to the latest year', async () => {
-		expect((await computeSummary(engine))?.year).toBe(2026);
+		expect(summaryOf(cube)?.year).toBe(2026);
 	});
 
 	it('npm run summary prints the same JSON', async () => {
@@ -72,6 +74,56 @@ describe('summary on a hand-computed fixture', () => {
 				stdio: ['ignore', 'pipe', 'pipe']
 			}
 		);
-		expect(JSON.parse(stdout)).toEqual(await computeSummary(engine, 2025));
+		expect(JSON.parse(stdout)).toEqual(summaryOf(cube, 2025));
 	}, 60_000);
+
+	it('npm run summary for a year the data does not hold exits non-zero, saying so', () => {
+		let failure: { status: number; stderr: string } | null = null;
+		try {
+			execFileSync('npx', ['tsx', 'scripts/summary.ts', '--data', FIXTURE, '--year', '2024'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
+		} catch (error) {
+			failure = error as { status: number; stderr: string };
+		}
+		expect(failure?.status).toBe(2);
+		expect(failure?.stderr).toContain('数据中没有 2024 年');
+		expect(failure?.stderr).toContain('2025、2026');
+		expect(failure?.stderr).not.toMatch(/\bat \S+ \(/); // no stack trace
+	}, 60_000);
+
+	it('coverage by tier: 先进级及以上, 卓越级及以上 and 领航级, overall, by 盟市 and by 行业', () => {
+		const s = summaryOf(cube, 2026)!;
+		for (const key of ['advanced', 'excellent', 'leading'] as const) {
+			const tier = s.coverageByTier[key];
+			expect(tier.overall.denominator).toBe(s.coverage.overall.denominator);
+			expect(tier.overall.numerator).toBeLessThanOrEqual(s.coverage.overall.numerator);
+			expect(tier.byRegion.map((r) => r.code)).toEqual(s.coverage.byRegion.map((r) => r.code));
+			expect(tier.byIndustry.map((r) => r.code)).toEqual(s.coverage.byIndustry.map((r) => r.code));
+			// The slices add up to the whole where every enterprise has a 盟市.
+			expect(tier.byRegion.reduce((n, r) => n + r.numerator, 0)).toBe(tier.overall.numerator);
+		}
+		expect(s.coverageByTier.excellent.overall.numerator).toBeLessThanOrEqual(
+			s.coverageByTier.advanced.overall.numerator
+		);
+	});
+});
+
+describe('the summary is a slice of the cube equal to the SQL oracle', () => {
+	for (const dir of ['data/sample', FIXTURE, 'tests/fixtures/plan']) {
+		it(dir, async () => {
+			const inputs = readdirSync(dir)
+				.filter((name) => name.endsWith('.csv'))
+				.map((name) => ({ name, bytes: readFileSync(`${dir}/${name}`) }));
+			const { engine: oracle, cube: own } = await oracleEngine(inputs);
+			try {
+				for (const year of summaryOf(own)!.years) {
+					expect(summaryOf(own, year), `${year}`).toEqual(await oracleSummary(oracle, year));
+				}
+			} finally {
+				oracle.close();
+			}
+		});
+	}
 });

@@ -2,7 +2,7 @@
  * 附件3 self-assessment (nine level indicators) and GB/T 39116 maturity by declared tier.
  */
 import type { EChartsOption } from 'echarts';
-import type { IndicatorLevelCount, IndicatorMean, MaturityCell } from '../dashboard/types';
+import type { IndicatorLevelCount, IndicatorMean, MaturityCell } from '../figures/types';
 import { indicators, maturityLevels, tiers } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {

@@ -2,7 +2,7 @@
  * Coverage and tier mix by GB/T 4754 大类.
  */
 import type { EChartsOption } from 'echarts';
-import type { IndustryRow } from '../dashboard/types';
+import type { IndustryRow } from '../figures/types';
 import { PLAN_COVERAGE_TIER, TIER_KEYS, tierName } from '../domain/catalogue';
 import { TIER_COLORS } from '../theme';
 import { escapeHtml } from './escape';

@@ -2,7 +2,7 @@
  * Coverage by 盟市: a ranking (bars with the target line) and a choropleth.
  */
 import type { EChartsOption } from 'echarts';
-import type { RegionRow } from '../dashboard/types';
+import type { RegionRow } from '../figures/types';
 import { PLAN_COVERAGE_TIER, TIER_KEYS, tierName } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {

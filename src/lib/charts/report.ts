@@ -4,7 +4,7 @@
  * dashboard's option builders. Pure.
  */
 import type { EChartsOption } from 'echarts';
-import type { RegionRow, TrendPoint } from '../dashboard/types';
+import type { RegionRow, TrendPoint } from '../figures/types';
 import { targets, tiers } from '../domain/catalogue';
 import { shownRate } from '../report/model';
 import type { AnnualReport } from '../report/view';

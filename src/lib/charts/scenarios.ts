@@ -3,7 +3,7 @@
  * tiers most often outrun 附件4.
  */
 import type { EChartsOption } from 'echarts';
-import type { ScenarioCell, ScenarioShortfall } from '../dashboard/types';
+import type { ScenarioCell, ScenarioShortfall } from '../figures/types';
 import { type Scenario, scenarios, SEGMENT_NAMES, tiers } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {

@@ -1,9 +1,9 @@
 /**
- * Charts as SVG text (ECharts server-side rendering): the annual reports' charts are drawn at
- * build time in Node, and by the preview in the browser, so they show without scripts and
- * print sharply.
+ * Charts as SVG text (ECharts server-side rendering): the dashboard pages' and the annual
+ * reports' charts are drawn at build time in Node, and the report preview's in the browser, so
+ * they show before any script (and without one) and print sharply.
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
 import {
 	AriaComponent,
 	GridComponent,
@@ -20,6 +20,7 @@ echarts.use([
 	BarChart,
 	HeatmapChart,
 	LineChart,
+	MapChart,
 	AriaComponent,
 	GridComponent,
 	LegendComponent,
@@ -43,4 +44,10 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
 	} finally {
 		chart.dispose();
 	}
+}
+
+/** Register a map's shapes (GeoJSON) for the SVG renderer, once. */
+export function registerSvgMap(name: string, geoJson: unknown): void {
+	if (!echarts.getMap(name))
+		echarts.registerMap(name, geoJson as Parameters<typeof echarts.registerMap>[1]);
 }

@@ -2,7 +2,7 @@
  * 先进级, 卓越级 and 领航级 enterprises against the plan's 2027 targets.
  */
 import type { EChartsOption } from 'echarts';
-import type { TierCounts } from '../dashboard/types';
+import type { TierCounts } from '../figures/types';
 import { TIER_KEYS, type TierKey, tierName } from '../domain/catalogue';
 import { TIER_COLORS } from '../theme';
 import { escapeHtml } from './escape';

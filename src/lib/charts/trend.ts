@@ -2,7 +2,7 @@
  * The coverage trend against the plan's straight path to its 2027 target.
  */
 import type { EChartsOption } from 'echarts';
-import type { TrendPoint } from '../dashboard/types';
+import type { TrendPoint } from '../figures/types';
 import { PLAN_COVERAGE_TIER } from '../domain/catalogue';
 import { escapeHtml } from './escape';
 import {

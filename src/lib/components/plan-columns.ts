@@ -4,7 +4,7 @@ import type {
 	PriorTitleEnterprise,
 	PriorTitleRow,
 	RegionTargetRow
-} from '$lib/dashboard/queries-plan';
+} from '$lib/figures/types';
 import { regions, targets, tiers } from '$lib/domain/catalogue';
 import { formatPercent } from '$lib/format';
 import {

@@ -1,6 +1,7 @@
 /** Table columns of the dashboard's 盟市 and 行业 tables. */
-import type { RegionTargetRow } from '$lib/dashboard/queries-plan';
-import type { CoverageFigure, IndustryRow, RegionRow, TierCounts } from '$lib/dashboard/types';
+import type { RegionTargetRow } from '$lib/figures/types';
+import type { CoverageFigure } from '$lib/domain/plan';
+import type { IndustryRow, RegionRow, TierCounts } from '$lib/figures/types';
 import { formatPercent } from '$lib/format';
 import type { Column } from './table-column';
 

@@ -1,10 +1,11 @@
 /**
- * Filters ↔ URL and filters → SQL conditions. Every value is checked against its shape (and the
- * catalogue) before it goes anywhere near SQL, so a hand-edited URL cannot inject anything.
+ * Filters ↔ URL. Every value is checked against its shape and the catalogue, so a hand-edited
+ * URL gives no filter rather than a wrong one.
  */
 import { PLAN_COVERAGE_TIER, industryDivisions, regions, tiers } from '../domain/catalogue';
 import { STATUS_NAMES, type Status } from '../import/values';
-import { NO_FILTERS, type DashboardFilters } from './types';
+import { coverageThreshold } from '../figures/coverage';
+import { NO_FILTERS, type DashboardFilters } from '../figures/types';
 
 const REGION_CODES = new Set(regions.map((r) => r.code));
 const INDUSTRY_CODES = new Set(industryDivisions.map((d) => d.code));
@@ -44,35 +45,6 @@ export function sameFilters(a: DashboardFilters, b: DashboardFilters): boolean {
 
 export function hasFilters(filters: DashboardFilters): boolean {
 	return Object.values(filters).some((v) => v !== null);
-}
-
-/** A SQL condition over a table alias: `AND`-joined, or `TRUE`. */
-export function conditions(parts: (string | null | false)[]): string {
-	const kept = parts.filter((p): p is string => typeof p === 'string' && p.length > 0);
-	return kept.length ? kept.join(' AND ') : 'TRUE';
-}
-
-/** Conditions on an enterprise_year row (alias `e`): 盟市, 行业, and current tier exactly. */
-export function enterpriseConditions(f: DashboardFilters, alias = 'e'): string {
-	return conditions([
-		f.region !== null && `${alias}.region_code = '${f.region}'`,
-		f.industry !== null && `${alias}.industry_code = '${f.industry}'`
-	]);
-}
-
-/** Conditions on a declarations row (alias `d`): 盟市, 行业, declared tier, status. */
-export function declarationConditions(f: DashboardFilters, alias = 'd'): string {
-	return conditions([
-		f.region !== null && `${alias}.region_code = '${f.region}'`,
-		f.industry !== null && `${alias}.industry_code = '${f.industry}'`,
-		f.tier !== null && `${alias}.declared_tier = ${f.tier}`,
-		f.status !== null && `${alias}.status = '${f.status}'`
-	]);
-}
-
-/** The tier a coverage figure counts from: 基础级 unless a tier is chosen ("先进级及以上" …). */
-export function coverageThreshold(f: DashboardFilters): number {
-	return f.tier ?? 1;
 }
 
 /** The name of that tier, as labels say it ("先进级" in "先进级及以上"). */

@@ -1,7 +1,7 @@
 /** How the 盟市目标 measures and the region's own targets are worded on pages and reports. */
 import { targets } from '../domain/catalogue';
 import { formatPercent } from '../format';
-import type { TargetMetric } from './queries-plan';
+import type { TargetMetric } from '../figures/types';
 
 export const METRIC_NAMES: Readonly<Record<TargetMetric, string>> = {
 	coverage: '覆盖率',

@@ -1,7 +1,9 @@
 /**
  * The wiring every dashboard page shares: filters read from and written to the URL (a link
- * reopens the same view, the back button works), the dataset started on mount, and the page's
- * figures recomputed in DuckDB whenever the filters or the loaded data change.
+ * reopens the same view, the back button works), the cube found on mount (cube-source), and the
+ * page's figures sliced from it whenever the filters or the cube change — no query, no DuckDB.
+ * Until the cube is there the prerendered figures show, for the page's own filters only, and
+ * never while this browser keeps imported data.
  *
  * Filters picked in the bar are shown first and written to the URL right after the frame that
  * shows them: SvelteKit's navigation (the browser's `history.pushState` among it) costs ~5 ms
@@ -11,12 +13,17 @@ import { onMount } from 'svelte';
 import { afterNavigate, beforeNavigate, goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
-import { dataset } from '../data/dataset.svelte';
+import type { Cube } from '../cube/cube';
+import { cubeSource } from '../data/cube-source.svelte';
 import { regions } from '../domain/catalogue';
-import type { SqlEngine } from '../db/engine';
-import { filtersFromSearch, filtersToSearch, sameFilters } from './filters';
-import { LivePage } from './live.svelte';
-import { NO_FILTERS, type DashboardFilters } from './types';
+import { filtersFromSearch, filtersToSearch, hasFilters, sameFilters } from './filters';
+import { NO_FILTERS, type DashboardFilters } from '../figures/types';
+
+/**
+ * Where the figures shown come from: the page's prerendered ones (the build's data, for the
+ * page's own filters), or a slice of the cube in this browser (the build's or the user's).
+ */
+export type FigureSource = 'prerendered' | 'live';
 
 /**
  * `initial` and `fixed` are read through functions because the page's data changes when the
@@ -24,10 +31,13 @@ import { NO_FILTERS, type DashboardFilters } from './types';
  */
 /** What a dashboard page reads and calls (see DashboardFrame.svelte). */
 export interface Board<T> {
-	live: LivePage<T>;
 	readonly filters: DashboardFilters;
-	/** The figures to show: live ones, or prerendered ones while they still fit the filters. */
+	/** The figures to show (null: none yet for these filters). */
 	readonly shown: T | null;
+	/** Where they come from. */
+	readonly source: FigureSource;
+	/** The filters `shown` is for (what tests and the bench wait for). */
+	readonly shownFilters: DashboardFilters;
 	setFilters(next: DashboardFilters): void;
 	/** Filter by a 盟市 from its full or short name (a click on the map or a ranking bar). */
 	selectRegion(name: string): void;
@@ -35,10 +45,14 @@ export interface Board<T> {
 
 export function useDashboard<T>(
 	initial: () => T | null,
-	compute: (engine: SqlEngine, filters: DashboardFilters) => Promise<T | null>,
+	slice: (cube: Cube, filters: DashboardFilters) => T | null,
 	fixed: () => Partial<DashboardFilters> = () => ({})
 ): Board<T> {
-	const live = new LivePage(initial(), compute);
+	/**
+	 * Until mounted, the page shows what was prerendered (hydration must find the same markup);
+	 * app.css keeps it from being painted when this browser keeps imported data.
+	 */
+	let mounted = $state(false);
 	/** The filters the user can change: the page's fixed ones (a 盟市 page's region) as none. */
 	const unfixed = (f: DashboardFilters): DashboardFilters => ({
 		...f,
@@ -74,30 +88,35 @@ export function useDashboard<T>(
 		if (!ours(to)) picked = null;
 	});
 
-	$effect.pre(() => {
-		live.reset(initial());
-	});
-
 	onMount(() => {
-		dataset.init();
+		mounted = true;
+		void cubeSource.start();
 	});
 
-	$effect(() => {
-		const current = filters;
-		if (dataset.phase === 'ready' && dataset.engine && dataset.version > 0) {
-			live.refresh(dataset.engine, current);
-		}
+	/** The cube's slice for the filters: computed once per cube and filters. */
+	const sliced = $derived(cubeSource.cube && mounted ? slice(cubeSource.cube, filters) : null);
+	const source: FigureSource = $derived(sliced ? 'live' : 'prerendered');
+	const shown = $derived.by(() => {
+		if (sliced) return sliced;
+		if (!mounted) return initial();
+		// Prerendered figures are for the page's fixed filters and no others, and for the build's
+		// data, which is not shown while imported data is kept here.
+		if (hasFilters(unfixed(filters)) || cubeSource.local) return null;
+		return initial();
 	});
 
 	const board: Board<T> = {
-		live,
 		get filters() {
 			return filters;
 		},
-		/** The figures to show: live ones, or prerendered ones while they still fit the filters. */
 		get shown(): T | null {
-			// Prerendered figures are for the page's fixed filters and no others.
-			return live.shown(unfixed(filters));
+			return shown;
+		},
+		get source() {
+			return source;
+		},
+		get shownFilters() {
+			return source === 'live' ? filters : NO_FILTERS;
 		},
 		setFilters(next: DashboardFilters) {
 			const pick = unfixed(next);

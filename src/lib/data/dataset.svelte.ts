@@ -1,24 +1,48 @@
 /**
- * The page's dataset: which files are loaded (the sample by default, or the user's), the
- * import report, and the live DuckDB engine once the tables and views are in it. Reactive
- * (Svelte 5 runes) so every page reads one state; browser only.
+ * The rows in DuckDB-wasm, for the pages that need rows rather than figures: 数据 (import,
+ * validation report), 探索 (pivot, SQL console), and a viewing page whose stored cube must be
+ * made again. Which files are loaded (the sample by default, or the user's), the import report,
+ * the live engine, and the cube made from it — the user's is kept beside their files and shown
+ * by every page (cube-source.svelte.ts). Reactive (Svelte 5 runes); browser only.
  */
-import { browserEngine, bundleChoiceFromUrl, SQL_SOURCES, type BrowserEngine } from '../db/browser-engine';
+import type { Cube } from '../cube/cube';
+import {
+	browserEngine,
+	bundleChoiceFromUrl,
+	SQL_SOURCES,
+	type BrowserEngine
+} from '../db/browser-engine';
 import { loadTableParts } from '../db/load';
+import { makeCube } from '../db/make-cube';
 import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
-import { computeSummary, type Summary } from '../db/summary';
+import { summaryOf, type Summary } from '../figures/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
 import type { FileReport } from '../import/report';
+import { cubeSource } from './cube-source.svelte';
 import type { ImportRequest, SourceFile, WorkerMessage } from './import-messages';
 import { fetchSampleFiles } from './sample-files';
 import { importSizeProblem } from './size-limit';
 import {
 	clearDataset,
 	DamagedStoreError,
+	datasetChecksum,
 	loadDataset,
+	loadStoredCube,
+	markStoredFailed,
+	saveCube,
 	saveDataset,
 	type StoredFile
 } from './store';
+
+/** The cube kept for the stored files with this checksum: the one shown, or the one stored. */
+async function keptCube(checksum: string): Promise<Cube | null> {
+	if (cubeSource.cube?.origin.filesChecksum === checksum) return cubeSource.cube;
+	const stored = await loadStoredCube(checksum).catch(() => null);
+	return stored && 'cube' in stored ? stored.cube : null;
+}
+
+/** Told how far a load has come (0–1) and what it is doing, in Chinese. */
+export type ProgressListener = (progress: number, text: string) => void;
 
 export type DataSource = 'none' | 'sample' | 'user';
 export type Phase = 'idle' | 'reading' | 'validating' | 'loading' | 'ready' | 'error';
@@ -27,6 +51,7 @@ const TABLE_LABELS: Record<string, string> = {
 	declarations: '申报明细',
 	scenarios: '建设场景明细',
 	baseline: '规上工业企业基数',
+	region_targets: '盟市目标',
 	eligibility: '层级判定结果'
 };
 
@@ -68,18 +93,22 @@ class Dataset {
 	notes: string[] = $state([]);
 	error: string | null = $state(null);
 	damagedStore = $state(false);
-	/** DuckDB could not start: what happened and what to do (the prerendered figures stay). */
+	/** DuckDB could not start: what happened and what to do. */
 	engineFailure: EngineFailure | null = $state(null);
 	/** Local storage could not be read or written: the data works but will not survive a reload. */
 	storageProblem: string | null = $state(null);
 	/**
 	 * Whether the user's files are kept for a reload. Saving starts once the worker is done and
-	 * runs beside the DuckDB load (the figures do not wait for IndexedDB): 'saving' until written.
+	 * runs beside the DuckDB load (the figures do not wait for IndexedDB): 'saving' until the
+	 * files and their cube are written.
 	 */
 	stored: 'none' | 'saving' | 'saved' | 'failed' = $state('none');
+	/** The cube of the loaded data (the user's is also what every page shows). */
+	cube: Cube | null = $state.raw(null);
 	summary: Summary | null = $state(null);
-	/** Milliseconds of the last import: parse + validate (worker), load into DuckDB, summary. */
-	timings: { importMs: number; loadMs: number; summaryMs: number; rows: number } | null = $state(null);
+	/** Milliseconds of the last import: parse + validate (worker), load into DuckDB, the cube. */
+	timings: { importMs: number; loadMs: number; summaryMs: number; rows: number } | null =
+		$state(null);
 	viewTimings: ViewTiming[] = $state([]);
 	/** Bumped each time new data is live in DuckDB; pages re-query when it changes. */
 	version = $state(0);
@@ -88,14 +117,25 @@ class Dataset {
 	private userFiles: SourceFile[] = [];
 	private drop = new Set<string>();
 	private started: Promise<void> | null = null;
+	private listeners = new Set<ProgressListener>();
 	/** Saves and clears run one after another, in the order they were asked for. */
 	private storing: Promise<void> = Promise.resolve();
 	private storeRequests = 0;
 
-	/** Load what the user stored, else the sample. Runs once per page load. */
-	init(): Promise<void> {
+	/**
+	 * Load what the user stored, else the sample. Runs once per page load; `onProgress` is told
+	 * how far it has come (a viewing page making the user's cube again shows it).
+	 */
+	init(onProgress?: ProgressListener): Promise<void> {
+		if (onProgress) this.listeners.add(onProgress);
 		this.started ??= this.start();
 		return this.started;
+	}
+
+	private report(progress: number, text: string) {
+		this.progress = progress;
+		this.progressText = text;
+		for (const listener of this.listeners) listener(progress, text);
 	}
 
 	private async start() {
@@ -107,7 +147,7 @@ class Dataset {
 				this.drop = new Set(stored.dropIdentifyingColumns);
 				this.userFiles = stored.files.map((f) => ({ name: f.name, blob: f.blob }));
 				this.stored = 'saved';
-				await this.run(this.userFiles, 'user', false);
+				await this.run(this.userFiles, 'user', false, stored.checksum);
 				// Report each file's encoding as it arrived, not as the UTF-8 copy kept here.
 				const encodings = new Map(stored.files.map((f) => [f.name, f.encoding]));
 				for (const report of this.reports) {
@@ -120,6 +160,7 @@ class Dataset {
 			if (error instanceof DamagedStoreError) {
 				this.damagedStore = true;
 				this.fail(error.message);
+				cubeSource.fail(error.message);
 				return;
 			}
 			// No IndexedDB (a locked-down or private window): work on, without keeping data.
@@ -130,7 +171,7 @@ class Dataset {
 
 	private async loadSample() {
 		this.phase = 'reading';
-		this.progressText = '正在读取示例数据…';
+		this.report(0, '正在读取示例数据…');
 		try {
 			await this.run(await fetchSampleFiles(), 'sample', false);
 		} catch (error) {
@@ -169,30 +210,37 @@ class Dataset {
 
 	/** 清除本地数据: forget the user's files here and in storage, back to the sample. */
 	async clear(): Promise<void> {
-		await this.keep([]);
+		await this.keep(null);
 		this.userFiles = [];
 		this.drop.clear();
 		this.damagedStore = false;
 		this.error = null;
 		this.reports = [];
+		void cubeSource.showBuild();
 		await this.loadSample();
 	}
 
 	/**
-	 * Store the user's (sanitised) files, or clear the store for none; a storage failure is
-	 * reported, never fatal. Resolves when this and every earlier request are done.
+	 * Store the user's (sanitised) files and then the cube made from them, or clear the store
+	 * for null; a storage failure is reported, never fatal. Resolves when this and every earlier
+	 * request are done.
 	 */
-	private keep(files: StoredFile[]): Promise<void> {
+	private keep(kept: { files: StoredFile[]; cube: Promise<Cube | null> } | null): Promise<void> {
 		const request = ++this.storeRequests;
 		const drop = [...this.drop];
-		this.stored = files.length > 0 ? 'saving' : 'none';
+		this.stored = kept ? 'saving' : 'none';
 		this.storing = this.storing.then(async () => {
 			try {
-				if (files.length > 0) await saveDataset(files, drop);
-				else await clearDataset();
+				if (kept) {
+					await saveDataset(kept.files, drop);
+					const cube = await kept.cube;
+					// A load that failed leaves its files kept, marked failed, for the pages to say so.
+					if (cube) await saveCube(cube);
+					else if (this.error && !this.engineFailure) await markStoredFailed(this.error);
+				} else await clearDataset();
 				if (request === this.storeRequests) {
 					this.storageProblem = null;
-					if (files.length > 0) this.stored = 'saved';
+					if (kept) this.stored = 'saved';
 				}
 			} catch (error) {
 				if (request === this.storeRequests) this.stored = 'failed';
@@ -211,7 +259,7 @@ class Dataset {
 
 	/** Time every view on the live data (the 数据 page's 性能 panel, and the benchmark). */
 	async measureViews(): Promise<void> {
-		if (this.engine) this.viewTimings = await timeViews(this.engine);
+		if (this.engine) this.viewTimings = await timeViews(this.engine, SQL_SOURCES);
 	}
 
 	private fail(message: string) {
@@ -220,38 +268,84 @@ class Dataset {
 		this.summary = null;
 	}
 
-	private async run(files: SourceFile[], source: DataSource, save: boolean) {
+	/**
+	 * Read, check and load `files` into DuckDB and make their cube. `save`: a new import, whose
+	 * files and cube are kept for a reload; `storedChecksum`: the files come from the store (the
+	 * cube is made again only when none is kept for them).
+	 */
+	private async run(
+		files: SourceFile[],
+		source: DataSource,
+		save: boolean,
+		storedChecksum?: string
+	) {
 		this.error = null;
 		this.phase = 'validating';
-		this.progressText = '正在解析和校验…';
+		this.report(0.05, '正在解析和校验…');
 		// DuckDB starts (or has started) while the worker validates, both off the main thread.
 		const enginePromise = this.enginePromise();
+		let made: (cube: Cube | null) => void = () => undefined;
 		try {
 			const started = performance.now();
 			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {
-				this.progress = 0.2 + (done / total) * 0.5;
-				this.progressText = `已校验 ${file}（${done}/${total}）`;
+				this.report(0.2 + (done / total) * 0.4, `已校验 ${file}（${done}/${total}）`);
 			});
 			this.reports = result.reports;
 			this.flagged = result.flagged;
 			this.notes = result.notes;
 			const imported = performance.now();
 			// Kept for a reload in the background, during the DuckDB load: the worker's Blobs go to
-			// IndexedDB by reference, and the figures do not wait for the save.
-			if (save) void this.keep(result.storable);
+			// IndexedDB by reference, and the figures do not wait for the save. The cube follows
+			// the files when it is made.
+			if (save) {
+				// Nothing to keep (every file refused): the store is cleared, as for no files.
+				void this.keep(
+					result.storable.length > 0
+						? {
+								files: result.storable,
+								cube: new Promise<Cube | null>((resolve) => (made = resolve))
+							}
+						: null
+				);
+			}
+			const checksum =
+				source !== 'user'
+					? undefined
+					: (storedChecksum ?? (await datasetChecksum(result.storable, [...this.drop])));
 			this.phase = 'loading';
-			this.progressText = '正在启动 DuckDB…';
+			this.report(0.6, '正在启动 DuckDB…');
 			const engine = (this.engine = await enginePromise.catch((error: unknown) => {
 				this.engineFailure = describeEngineFailure(error);
 				throw new Error(this.engineFailure.what, { cause: error });
 			}));
 			const tables = Object.keys(result.tables);
 			await loadTableParts(engine, SQL_SOURCES, result.tables, (table) => {
-				this.progress = 0.7 + ((tables.indexOf(table) + 1) / tables.length) * 0.25;
-				this.progressText = `正在载入 ${TABLE_LABELS[table] ?? table}…`;
+				this.report(
+					0.6 + ((tables.indexOf(table) + 1) / tables.length) * 0.2,
+					`正在载入 ${TABLE_LABELS[table] ?? '数据'}…`
+				);
 			});
 			const loaded = performance.now();
-			this.summary = await computeSummary(engine);
+			const kept = storedChecksum === undefined ? null : await keptCube(storedChecksum);
+			const cube =
+				kept ??
+				(await makeCube(
+					engine,
+					SQL_SOURCES.cube,
+					{
+						data: source === 'user' ? 'user' : 'sample',
+						asOf: new Date().toISOString(),
+						files: files.map((f) => f.name),
+						...(checksum ? { filesChecksum: checksum } : {})
+					},
+					(done, total) => this.report(0.8 + (done / total) * 0.2, '正在计算汇总…')
+				));
+			made(cube);
+			// Made again for files already kept (a rebuild): keep it beside them.
+			if (!save && !kept && source === 'user') void saveCube(cube).catch(() => undefined);
+			this.cube = cube;
+			this.summary = summaryOf(cube);
+			if (source === 'user') cubeSource.showLocal(cube);
 			this.timings = {
 				importMs: imported - started,
 				loadMs: loaded - imported,
@@ -259,13 +353,21 @@ class Dataset {
 				rows: result.reports.reduce((n, r) => n + r.rowsRead, 0)
 			};
 			this.source = source;
-			this.progress = 1;
-			this.progressText = '';
+			this.report(1, '');
 			this.phase = 'ready';
 			this.version += 1;
 			if (!save && source === 'sample') this.stored = 'none';
 		} catch (error) {
-			this.fail(error instanceof Error ? error.message : String(error));
+			const message = error instanceof Error ? error.message : String(error);
+			this.fail(message);
+			made(null);
+			if (source === 'user') {
+				// Never locked out: every page says why and offers to clear the data or import it
+				// again; files that DuckDB could not load are marked failed in the store (not when
+				// DuckDB itself could not start: the next page load may well succeed).
+				if (!save && !this.engineFailure) void markStoredFailed(message).catch(() => undefined);
+				cubeSource.fail(`本机保存的数据未能载入：${message}`);
+			}
 		}
 	}
 }

@@ -1,18 +1,29 @@
 /**
  * Loaded data survives a reload: the sanitised source files (identifying columns already
- * dropped) are kept in IndexedDB as UTF-8 Blobs with SHA-256 checksums; a store that fails the
- * check is reported as damaged, never shown as numbers.
+ * dropped) are kept in IndexedDB as UTF-8 Blobs with SHA-256 checksums, and beside them the
+ * cube made from them (its bytes, version and digest, tied to the files' checksum), from which
+ * every page paints the user's figures without DuckDB. A store that fails a check is reported
+ * as damaged, never shown as numbers; a cube that fails one is made again from the files.
  *
  * Version 2 keeps Blobs made by the import worker with each file's digest: IndexedDB takes a
  * Blob by reference, so the page never holds the files' bytes to save them. Version 1 (text) is
  * still read, so data kept by an earlier build survives the upgrade, and is replaced by
  * version 2 on the next save.
+ *
+ * A mark in localStorage (`LOCAL_DATA_MARK`) says, before any script of the site has run, that
+ * this browser keeps data: static/local-data.js reads it in the page's <head> so the build's
+ * figures are never painted over the user's (docs/cube.md).
  */
 import { del, get, set } from 'idb-keyval';
+import { CUBE_VERSION, decodeCube, encodeCube, type Cube } from '../cube/cube';
 import { sha256 } from './digest';
 
 const KEY = 'imau-smart-factory/dataset-v2';
 const KEY_V1 = 'imau-smart-factory/dataset-v1';
+const KEY_CUBE = 'imau-smart-factory/cube';
+
+/** The localStorage key static/local-data.js reads (a test holds the two equal). */
+export const LOCAL_DATA_MARK = 'imau-smart-factory/local-data';
 
 export interface StoredFile {
 	name: string;
@@ -30,6 +41,8 @@ export interface StoredDataset {
 	files: StoredFile[];
 	dropIdentifyingColumns: string[];
 	checksum: string;
+	/** Set when loading these files failed (a message in Chinese): the pages offer clear and re-import. */
+	failed?: string;
 }
 
 interface StoredDatasetV1 {
@@ -39,6 +52,14 @@ interface StoredDatasetV1 {
 	checksum: string;
 }
 
+interface StoredCube {
+	version: number;
+	/** The checksum of the stored files it was made from. */
+	filesChecksum: string;
+	sha256: string;
+	blob: Blob;
+}
+
 export class DamagedStoreError extends Error {
 	constructor(reason: string) {
 		super(`本地保存的数据已损坏（${reason}），请清除本地数据后重新导入。`);
@@ -46,8 +67,26 @@ export class DamagedStoreError extends Error {
 	}
 }
 
+function mark(present: boolean): void {
+	try {
+		if (present) localStorage.setItem(LOCAL_DATA_MARK, '1');
+		else localStorage.removeItem(LOCAL_DATA_MARK);
+	} catch {
+		// No localStorage (a locked-down browser): the pages then find the data a moment later.
+	}
+}
+
+/** Whether this browser said it keeps data (the mark the page's <head> reads). */
+export function hasLocalDataMark(): boolean {
+	try {
+		return localStorage.getItem(LOCAL_DATA_MARK) !== null;
+	} catch {
+		return false;
+	}
+}
+
 /** The digest of the names, encodings, sizes and file digests, and the dropped columns. */
-function checksumOf(files: StoredFile[], drop: string[]): Promise<string> {
+export function datasetChecksum(files: StoredFile[], drop: string[]): Promise<string> {
 	const described = files.map((f) => [f.name, f.encoding, f.blob.size, f.sha256]);
 	return sha256(new TextEncoder().encode(JSON.stringify([described, drop])));
 }
@@ -56,19 +95,45 @@ async function checksumOfV1(files: StoredDatasetV1['files'], drop: string[]): Pr
 	return sha256(new TextEncoder().encode(JSON.stringify([files, drop])));
 }
 
+/** Keep the files (replacing what was kept, and its cube); resolves to their checksum. */
 export async function saveDataset(
 	files: StoredFile[],
 	dropIdentifyingColumns: string[]
-): Promise<void> {
+): Promise<string> {
+	const checksum = await datasetChecksum(files, dropIdentifyingColumns);
 	const dataset: StoredDataset = {
 		version: 2,
 		savedAt: new Date().toISOString(),
 		files,
 		dropIdentifyingColumns,
-		checksum: await checksumOf(files, dropIdentifyingColumns)
+		checksum
 	};
+	await del(KEY_CUBE);
 	await set(KEY, dataset);
 	await del(KEY_V1);
+	mark(true);
+	return checksum;
+}
+
+/** Keep the cube made from the stored files whose checksum it carries. */
+export async function saveCube(cube: Cube): Promise<void> {
+	const filesChecksum = cube.origin.filesChecksum;
+	if (!filesChecksum) throw new Error('a cube to keep names the files it was made from');
+	const bytes = encodeCube(cube);
+	const stored: StoredCube = {
+		version: cube.version,
+		filesChecksum,
+		sha256: await sha256(bytes),
+		blob: new Blob([bytes as Uint8Array<ArrayBuffer>])
+	};
+	await set(KEY_CUBE, stored);
+}
+
+/** Loading the stored files failed: say so on every page until they are cleared or replaced. */
+export async function markStoredFailed(message: string): Promise<void> {
+	const value: unknown = await get(KEY);
+	if (typeof value !== 'object' || value === null) return;
+	await set(KEY, { ...(value as StoredDataset), failed: message });
 }
 
 const isStringArray = (value: unknown): value is string[] =>
@@ -84,6 +149,7 @@ function hasEnvelope(value: Record<string, unknown>, version: 1 | 2): boolean {
 	);
 }
 
+/** The v2 record, its envelope and checksum checked (its files' bytes are not read). */
 async function checkedV2(value: Record<string, unknown>): Promise<StoredDataset> {
 	if (
 		!hasEnvelope(value, 2) ||
@@ -98,12 +164,8 @@ async function checkedV2(value: Record<string, unknown>): Promise<StoredDataset>
 		throw new DamagedStoreError('格式不符');
 	}
 	const dataset = value as unknown as StoredDataset;
-	const expected = await checksumOf(dataset.files, dataset.dropIdentifyingColumns);
+	const expected = await datasetChecksum(dataset.files, dataset.dropIdentifyingColumns);
 	if (expected !== dataset.checksum) throw new DamagedStoreError('校验和不符');
-	for (const file of dataset.files) {
-		const bytes = new Uint8Array(await file.blob.arrayBuffer());
-		if ((await sha256(bytes)) !== file.sha256) throw new DamagedStoreError('校验和不符');
-	}
 	return dataset;
 }
 
@@ -123,31 +185,80 @@ async function checkedV1(value: Record<string, unknown>): Promise<StoredDataset>
 	const files: StoredFile[] = [];
 	for (const f of legacy.files) {
 		const bytes = encoder.encode(f.text);
-		files.push({ name: f.name, blob: new Blob([bytes]), sha256: await sha256(bytes), encoding: f.encoding });
+		files.push({
+			name: f.name,
+			blob: new Blob([bytes]),
+			sha256: await sha256(bytes),
+			encoding: f.encoding
+		});
 	}
 	return {
 		version: 2,
 		savedAt: '',
 		files,
 		dropIdentifyingColumns: legacy.dropIdentifyingColumns,
-		checksum: legacy.checksum
+		checksum: await datasetChecksum(files, legacy.dropIdentifyingColumns)
 	};
 }
 
-/** The stored dataset, null when nothing is stored; throws DamagedStoreError when it fails the check. */
-export async function loadDataset(): Promise<StoredDataset | null> {
+/**
+ * The stored dataset's record, null when nothing is stored; throws DamagedStoreError when its
+ * envelope or checksum fails. The files' bytes are not read (see `verifyStoredFiles`).
+ */
+export async function loadStoredRecord(): Promise<StoredDataset | null> {
 	const value: unknown = await get(KEY);
 	if (value !== undefined) {
 		if (typeof value !== 'object' || value === null) throw new DamagedStoreError('格式不符');
 		return checkedV2(value as Record<string, unknown>);
 	}
 	const legacy: unknown = await get(KEY_V1);
-	if (legacy === undefined) return null;
+	if (legacy === undefined) {
+		mark(false);
+		return null;
+	}
 	if (typeof legacy !== 'object' || legacy === null) throw new DamagedStoreError('格式不符');
 	return checkedV1(legacy as Record<string, unknown>);
+}
+
+/** Every stored file's bytes digested again: a changed byte is DamagedStoreError. */
+export async function verifyStoredFiles(dataset: StoredDataset): Promise<void> {
+	for (const file of dataset.files) {
+		const bytes = new Uint8Array(await file.blob.arrayBuffer());
+		if ((await sha256(bytes)) !== file.sha256) throw new DamagedStoreError('校验和不符');
+	}
+}
+
+/** The stored dataset with every file checked; null when nothing is stored. */
+export async function loadDataset(): Promise<StoredDataset | null> {
+	const dataset = await loadStoredRecord();
+	if (dataset) await verifyStoredFiles(dataset);
+	return dataset;
+}
+
+/** Why a stored cube cannot be shown: none kept, of another version, or damaged. */
+export type CubeProblem = 'missing' | 'old' | 'damaged';
+
+/** The cube kept for the files with `filesChecksum`, or why there is none to show. */
+export async function loadStoredCube(
+	filesChecksum: string
+): Promise<{ cube: Cube } | { problem: CubeProblem }> {
+	const value = (await get(KEY_CUBE)) as Partial<StoredCube> | undefined;
+	if (value === undefined || value.filesChecksum !== filesChecksum) return { problem: 'missing' };
+	if (value.version !== CUBE_VERSION) return { problem: 'old' };
+	if (!(value.blob instanceof Blob) || typeof value.sha256 !== 'string')
+		return { problem: 'damaged' };
+	const buffer = await value.blob.arrayBuffer();
+	if ((await sha256(new Uint8Array(buffer))) !== value.sha256) return { problem: 'damaged' };
+	try {
+		return { cube: decodeCube(buffer) };
+	} catch {
+		return { problem: 'damaged' };
+	}
 }
 
 export async function clearDataset(): Promise<void> {
 	await del(KEY);
 	await del(KEY_V1);
+	await del(KEY_CUBE);
+	mark(false);
 }

@@ -11,10 +11,11 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { plainRows } from './arrow-rows';
 import { ENGINE_SETTINGS_SQL, type SqlEngine, type SqlSources } from './engine';
 import { EngineStartError } from './engine-failure';
+import cubeSql from './cube.sql?raw';
 import schemaSql from './schema.sql?raw';
 import viewsSql from './views.sql?raw';
 
-export const SQL_SOURCES: SqlSources = { schema: schemaSql, views: viewsSql };
+export const SQL_SOURCES: SqlSources = { schema: schemaSql, views: viewsSql, cube: cubeSql };
 
 /** Which bundle to run: 'auto' lets duckdb-wasm pick (eh where WebAssembly exceptions exist). */
 export type BundleChoice = 'auto' | 'eh' | 'mvp';

@@ -23,6 +23,8 @@ export interface SqlEngine {
 export interface SqlSources {
 	schema: string;
 	views: string;
+	/** The cube's tables, one `-- @table` section each (make-cube.ts). */
+	cube: string;
 }
 
 /** Settings every engine applies first: offline, so never try to download an extension. */

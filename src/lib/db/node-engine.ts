@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { SqlEngine, SqlSources } from './engine';
 
 /**
- * schema.sql and views.sql, read from beside this module — or, when this module has been
+ * schema.sql, views.sql and cube.sql, read from beside this module — or, when this module has been
  * bundled (the prerendering build), from the project's src/lib/db/.
  */
 export function readSqlSources(): SqlSources {
@@ -19,7 +19,7 @@ export function readSqlSources(): SqlSources {
 		const path = existsSync(beside) ? beside : resolve('src/lib/db', file);
 		return readFileSync(path, 'utf8');
 	};
-	return { schema: read('schema.sql'), views: read('views.sql') };
+	return { schema: read('schema.sql'), views: read('views.sql'), cube: read('cube.sql') };
 }
 
 function plain(value: unknown): unknown {

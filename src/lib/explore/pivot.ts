@@ -1,7 +1,9 @@
 /**
- * The 探索 pivot: rows and columns chosen from the data's dimensions, one measure, as a SQL
- * query over the views (pure: builds SQL and shapes results; DuckDB runs it). Totals come from
- * GROUPING SETS, so distinct counts stay exact in the margins.
+ * The 探索 pivot: rows and columns chosen from the data's dimensions, one measure. Coverage and
+ * enterprises are figures of the dashboard, sliced from the cube (pivot-cube.ts); the measures
+ * that count rows the cube does not keep are a SQL query over the rows here (pure: builds SQL and
+ * shapes results; DuckDB runs it). Their totals come from GROUPING SETS, so distinct counts stay
+ * exact in the margins.
  */
 import { indicators } from '../domain/catalogue';
 
@@ -96,10 +98,6 @@ function factsSql(spec: PivotSpec, latestYear: string): string {
 	const yearCondition = dims.includes('year')
 		? 'year IS NOT NULL'
 		: `year = ${spec.year === null ? latestYear : Number(spec.year)}`;
-	if (spec.measure === 'enterprises' || spec.measure === 'coverage') {
-		return `SELECT year, region_code, industry_code, current_tier AS tier, above_scale, enterprise_id
-			FROM enterprise_year WHERE ${yearCondition} AND current_tier >= 1`;
-	}
 	const withScenarios = dims.includes('segment') || dims.includes('scenario');
 	if (spec.measure === 'scenarioShare' && !withScenarios)
 		throw new Error('scenarioShare needs 场景');
@@ -118,11 +116,11 @@ function factsSql(spec: PivotSpec, latestYear: string): string {
 
 function measureSql(spec: PivotSpec): string {
 	switch (spec.measure) {
-		case 'enterprises':
-			return 'count(DISTINCT f.enterprise_id)::DOUBLE';
 		case 'declarations':
 			return 'count(DISTINCT f.declaration_id)::DOUBLE';
+		case 'enterprises':
 		case 'coverage':
+			throw new Error(`${spec.measure} is a slice of the cube (pivot-cube.ts)`);
 		case 'scenarioShare':
 			throw new Error(`${spec.measure} has its own query`);
 		case 'indicatorMean':
@@ -134,51 +132,6 @@ export interface PivotCell {
 	row: string | null;
 	column: string | null;
 	value: number | null;
-}
-
-/**
- * Coverage per cell: above-scale enterprises with a tier over the slice's baseline count, the
- * slice's own row where the baseline has one (baseline_region / baseline_industry / baseline_total
- * hold that rule), a 盟市 × 行业 cell its baseline rows. Across years there is no total.
- */
-function coverageSql(spec: PivotSpec, yearCondition: string): string {
-	const key = (d: Dimension | null) =>
-		d === 'year'
-			? 'year::VARCHAR'
-			: d === 'region'
-				? 'region_code'
-				: d === 'industry'
-					? 'industry_code'
-					: 'NULL';
-	const dims = [spec.rows, spec.columns];
-	const has = (d: Dimension) => dims.includes(d);
-	const rowKey = key(spec.rows);
-	const columnKey = key(spec.columns);
-	const sets = spec.columns
-		? `(${rowKey}, ${columnKey}), (${rowKey}), (${columnKey}), ()`
-		: `(${rowKey}), ()`;
-	const pick = (d: Dimension) =>
-		spec.rows === d ? 'n.row_key' : spec.columns === d ? 'n.column_key' : 'NULL';
-	const year = has('year')
-		? `${pick('year')}::INTEGER`
-		: `(SELECT max(year) FROM enterprise_year WHERE ${yearCondition})`;
-	const region = pick('region');
-	const industry = pick('industry');
-	return `WITH n AS (
-			SELECT ${rowKey} AS row_key, ${spec.columns ? columnKey : 'NULL'} AS column_key, count(*)::DOUBLE AS covered
-			FROM enterprise_year WHERE ${yearCondition} AND above_scale AND current_tier >= 1
-			GROUP BY GROUPING SETS (${sets})
-		)
-		SELECT n.row_key, n.column_key,
-			100 * n.covered / nullif(CASE
-				WHEN ${year} IS NULL THEN NULL
-				WHEN ${region} IS NOT NULL AND ${industry} IS NOT NULL THEN (SELECT sum(enterprises) FROM baseline b
-					WHERE b.year = ${year} AND b.region_code = ${region} AND b.industry_code = ${industry})
-				WHEN ${region} IS NOT NULL THEN (SELECT enterprises FROM baseline_region b WHERE b.year = ${year} AND b.region_code = ${region})
-				WHEN ${industry} IS NOT NULL THEN (SELECT enterprises FROM baseline_industry b WHERE b.year = ${year} AND b.industry_code = ${industry})
-				ELSE (SELECT enterprises FROM baseline_total b WHERE b.year = ${year})
-			END, 0) AS value
-		FROM n`;
 }
 
 /**
@@ -206,16 +159,12 @@ function scenarioShareSql(spec: PivotSpec): string {
 		FROM n LEFT JOIN d ON d.other_key IS NOT DISTINCT FROM ${other ? otherInCell : 'NULL'}`;
 }
 
-/** The pivot's query: one row per cell, with NULL row/column keys for the totals. */
+/**
+ * The pivot's query for a measure over rows (not coverage or enterprises, which are slices of
+ * the cube): one row per cell, with NULL row/column keys for the totals.
+ */
 export function pivotSql(spec: PivotSpec): string {
 	if (spec.measure === 'scenarioShare') return scenarioShareSql(spec);
-	if (spec.measure === 'coverage') {
-		const dims = [spec.rows, spec.columns];
-		const yearCondition = dims.includes('year')
-			? 'year IS NOT NULL'
-			: `year = ${spec.year === null ? '(SELECT max(year) FROM data_years)' : Number(spec.year)}`;
-		return coverageSql(spec, yearCondition);
-	}
 	return cellsSql(spec);
 }
 

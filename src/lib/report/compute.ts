@@ -1,31 +1,28 @@
 /**
- * A report from a DuckDB engine: every year's figures queried and published once, then any
- * year and scope. Used by the build (Node) and by the preview (the browser's DuckDB).
+ * A report from a cube: every year's figures sliced and published once, then any year and
+ * scope. Used by the build (the build's cube) and by the preview (the cube the browser shows).
+ * Pure.
  */
-import type { SqlEngine } from '../db/engine';
+import type { Cube } from '../cube/cube';
 import type { DisclosureRule } from './disclosure';
-import { queryReportScenarios, queryReportYears } from './figures';
+import { reportScenarios, reportYears } from './figures';
 import { publishYear, type PublishedYear } from './model';
 import { annualReport, type AnnualReport, type ReportSource } from './view';
 
 /** Every year of the data under disclosure control, ascending. */
-export async function publishedYears(
-	engine: SqlEngine,
-	rule: DisclosureRule
-): Promise<PublishedYear[]> {
-	return (await queryReportYears(engine)).map((figures) => publishYear(figures, rule));
+export function publishedYears(cube: Cube, rule: DisclosureRule): PublishedYear[] {
+	return reportYears(cube).map((figures) => publishYear(figures, rule));
 }
 
 /** One report page's data; null when the year is not in the data. */
-export async function computeReport(
-	engine: SqlEngine,
+export function computeReport(
+	cube: Cube,
 	years: readonly PublishedYear[],
 	year: number,
 	region: string | null,
 	rule: DisclosureRule,
 	source: ReportSource
-): Promise<AnnualReport | null> {
+): AnnualReport | null {
 	if (!years.some((y) => y.year === year)) return null;
-	const scenarios = await queryReportScenarios(engine, year, region);
-	return annualReport(years, year, region, scenarios, rule, source);
+	return annualReport(years, year, region, reportScenarios(cube, year, region), rule, source);
 }

@@ -1,22 +1,23 @@
 /**
  * The exact figures the annual reports are made from, per year of the data: the region-wide
- * headline, every 盟市 and every 行业, from the dashboard's queries over views.sql. Run in Node
- * at build time and in the browser for the preview; what a published page may show of them is
- * decided by model.ts.
+ * headline, every 盟市 and every 行业 — slices of the cube, as every page's figures are. Made at
+ * build time from the build's cube and in the browser from the cube the preview reads; what a
+ * published page may show of them is decided by model.ts. Pure.
  */
-import type { SqlEngine } from '../db/engine';
-import { queryScenarioByTier } from '../dashboard/queries-detail';
-import { queryIndustries, queryOverview, queryRegions, queryTrend } from '../dashboard/queries';
-import { NO_FILTERS } from '../dashboard/types';
-import type { IndustryRow, Overview, RegionRow, ScenarioCell } from '../dashboard/types';
+import type { Cube } from '../cube/cube';
+import { cubeYears, industryRowsOf, overviewOf, regionRowsOf, trendOf } from '../figures/coverage';
+import { pipelineOf, priorTitlesOf, regionTargetsOf } from '../figures/plan';
+import { scenarioByTierOf } from '../figures/scenarios';
 import {
-	queryNationalPipeline,
-	queryPriorTitles,
-	queryRegionTargets,
+	NO_FILTERS,
+	type IndustryRow,
+	type Overview,
 	type PipelineRow,
 	type PriorTitleRow,
-	type RegionTargetRow
-} from '../dashboard/queries-plan';
+	type RegionRow,
+	type RegionTargetRow,
+	type ScenarioCell
+} from '../figures/types';
 
 export interface YearFigures {
 	year: number;
@@ -35,32 +36,24 @@ export interface YearFigures {
 }
 
 /** The figures of every year in the data, ascending; empty without data. */
-export async function queryReportYears(engine: SqlEngine): Promise<YearFigures[]> {
-	const trend = await queryTrend(engine, NO_FILTERS);
-	const pipeline = await queryNationalPipeline(engine);
-	const figures: YearFigures[] = [];
-	for (const { year } of trend) {
+export function reportYears(cube: Cube): YearFigures[] {
+	const trend = trendOf(cube, NO_FILTERS);
+	const pipeline = pipelineOf(cube);
+	return cubeYears(cube).map((year) => {
 		const filters = { ...NO_FILTERS, year };
-		const overview = await queryOverview(engine, filters, trend);
-		if (!overview) continue;
-		figures.push({
+		return {
 			year,
-			overview,
-			regions: await queryRegions(engine, filters, year),
-			industries: await queryIndustries(engine, filters, year),
-			priorTitles: await queryPriorTitles(engine, year),
+			overview: overviewOf(cube, filters, trend)!,
+			regions: regionRowsOf(cube, filters, year),
+			industries: industryRowsOf(cube, filters, year),
+			priorTitles: priorTitlesOf(cube, year),
 			pipeline: pipeline.filter((p) => p.year === year),
-			regionTargets: await queryRegionTargets(engine, year)
-		});
-	}
-	return figures;
+			regionTargets: regionTargetsOf(cube, year)
+		};
+	});
 }
 
 /** Share of the year's declarations (region-wide or of one 盟市) that built each scenario at each tier or above. */
-export function queryReportScenarios(
-	engine: SqlEngine,
-	year: number,
-	region: string | null
-): Promise<ScenarioCell[]> {
-	return queryScenarioByTier(engine, { ...NO_FILTERS, year, region }, year);
+export function reportScenarios(cube: Cube, year: number, region: string | null): ScenarioCell[] {
+	return scenarioByTierOf(cube, { ...NO_FILTERS, year, region }, year);
 }

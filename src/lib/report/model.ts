@@ -4,10 +4,15 @@
  * a 盟市's count hidden in the region-wide table is hidden on its own report, in its trend and in
  * next year's change too. Pure: no DuckDB, no DOM.
  */
-import type { IndustryRow, RegionRow, TierCounts } from '../dashboard/types';
-import { planPath } from '../dashboard/queries';
+import type {
+	IndustryRow,
+	RegionRow,
+	RegionTargetRow,
+	TargetMetric,
+	TierCounts
+} from '../figures/types';
 import { TIER_KEYS, targets, type TierKey } from '../domain/catalogue';
-import type { RegionTargetRow, TargetMetric } from '../dashboard/queries-plan';
+import { planPath } from '../domain/plan';
 import {
 	discloseCount,
 	discloseList,
@@ -295,13 +300,7 @@ export function headlineFigures(
 	const previous = before ? scopeRow(before, region) : null;
 	const rate = shownRate(row.rate);
 	const previousRate = shownRate(previous?.rate);
-	const trend = publishedTrend(years, region).map((p) => ({
-		year: p.year,
-		coverage: { numerator: 0, denominator: null, rate: p.rate },
-		tiers: { basic: 0, advanced: 0, excellent: 0, leading: 0 },
-		basicStarts: { declared: 0, awarded: 0 }
-	}));
-	const path = planPath(trend, year);
+	const path = planPath(publishedTrend(years, region), year);
 	return {
 		year,
 		row,

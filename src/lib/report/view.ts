@@ -3,7 +3,7 @@
  * build serialises: headline, narrative, tables and the inputs of its charts, all under the
  * disclosure decisions of model.ts. Pure.
  */
-import type { ScenarioCell } from '../dashboard/types';
+import type { ScenarioCell } from '../figures/types';
 import { regions } from '../domain/catalogue';
 import { discloseCount, disclosureRuleText, type DisclosureRule } from './disclosure';
 import {

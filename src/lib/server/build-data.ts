@@ -1,16 +1,20 @@
 /**
  * The data the site is built with: the department's CSVs from `DATA_DIR` (or the CSV files
  * directly in `data/`), else the bundled sample (`data/sample/`). Imported and loaded into
- * DuckDB in Node once per build, with the same code and SQL as the browser.
+ * DuckDB in Node once per build, with the same code and SQL as the browser, and made into the
+ * cube every prerendered figure is a slice of (shipped as `cube.bin` for the pages' filters).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Cube } from '../cube/cube';
 import { loadTables } from '../db/load';
+import { makeCube } from '../db/make-cube';
 import { NodeEngine, readSqlSources } from '../db/node-engine';
 import { importFiles } from '../import/pipeline';
 
 export interface BuildData {
-	engine: NodeEngine;
+	/** The build data's cube: every figure the site prerenders, and what its pages slice. */
+	cube: Cube;
 	/** 'sample' when the build fell back to the bundled 示例数据. */
 	source: 'sample' | 'department';
 	folder: string;
@@ -55,8 +59,12 @@ export function buildData(): Promise<BuildData> {
 			);
 		}
 		const engine = await NodeEngine.create();
-		await loadTables(engine, readSqlSources(), result.tables);
-		return { engine, source, folder, files, builtAt: new Date().toISOString() };
+		const sql = readSqlSources();
+		await loadTables(engine, sql, result.tables);
+		const builtAt = new Date().toISOString();
+		const cube = await makeCube(engine, sql.cube, { data: source, asOf: builtAt, files });
+		engine.close();
+		return { cube, source, folder, files, builtAt };
 	})();
 	return loaded;
 }

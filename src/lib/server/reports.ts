@@ -23,7 +23,7 @@ export const buildRule = () => disclosureRuleFrom(process.env.DISCLOSURE_MIN_COU
 
 /** The years of the build's data, published. */
 export async function buildReportYears(): Promise<PublishedYear[]> {
-	years ??= buildData().then((data) => publishedYears(data.engine, buildRule()));
+	years ??= buildData().then((data) => publishedYears(data.cube, buildRule()));
 	return years;
 }
 
@@ -33,18 +33,11 @@ export async function buildReportPage(
 	region: string | null
 ): Promise<ReportPageData | null> {
 	const data = await buildData();
-	const report = await computeReport(
-		data.engine,
-		await buildReportYears(),
-		year,
-		region,
-		buildRule(),
-		{
-			source: data.source,
-			asOf: data.builtAt,
-			files: data.files
-		}
-	);
+	const report = computeReport(data.cube, await buildReportYears(), year, region, buildRule(), {
+		source: data.source,
+		asOf: data.builtAt,
+		files: data.files
+	});
 	if (!report) return null;
 	const charts = Object.fromEntries(
 		reportChartOptions(report).map((c) => [c.name, renderChartSvg(c.option, c.width, c.height)])

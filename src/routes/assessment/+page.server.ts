@@ -1,7 +1,5 @@
-import { assessmentPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { assessmentCharts } from '$lib/charts/page-charts';
+import { assessmentPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-export const load = async () => ({
-	initial: await assessmentPage((await buildData()).engine, NO_FILTERS)
-});
+export const load = () => prerenderPage(assessmentPage, assessmentCharts);

@@ -1,7 +1,5 @@
-import { industriesPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { industriesCharts } from '$lib/charts/page-charts';
+import { industriesPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-export const load = async () => ({
-	initial: await industriesPage((await buildData()).engine, NO_FILTERS)
-});
+export const load = () => prerenderPage(industriesPage, industriesCharts);

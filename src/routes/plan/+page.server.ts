@@ -1,7 +1,5 @@
-import { planPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { planPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-export const load = async () => ({
-	initial: await planPage((await buildData()).engine, NO_FILTERS)
-});
+/** 计划落实 has tables only. */
+export const load = () => prerenderPage(planPage, () => ({}));

@@ -1,7 +1,5 @@
-import { regionsPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { regionsCharts } from '$lib/charts/page-charts';
+import { regionsPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-export const load = async () => ({
-	initial: await regionsPage((await buildData()).engine, NO_FILTERS)
-});
+export const load = () => prerenderPage(regionsPage, regionsCharts);

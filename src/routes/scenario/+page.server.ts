@@ -1,7 +1,5 @@
-import { scenariosPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
-import { buildData } from '$lib/server/build-data';
+import { scenariosCharts } from '$lib/charts/page-charts';
+import { scenariosPage } from '$lib/figures/pages';
+import { prerenderPage } from '$lib/server/prerender-page';
 
-export const load = async () => ({
-	initial: await scenariosPage((await buildData()).engine, NO_FILTERS)
-});
+export const load = () => prerenderPage(scenariosPage, scenariosCharts);

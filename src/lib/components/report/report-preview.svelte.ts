@@ -1,9 +1,10 @@
 /**
- * The report preview: the same report as the build publishes, computed from the data loaded
- * in this browser (the DuckDB of the 数据 page), for any year and scope. Charts are drawn to
- * SVG in the page with the same builders; ECharts is loaded only when a report is drawn.
+ * The report preview: the same report as the build publishes, sliced from the cube the pages
+ * show (the user's imported data, or the build's without any), for any year and scope. Charts
+ * are drawn to SVG in the page with the same builders; ECharts is loaded only when a report is
+ * drawn. No DuckDB: the report is a slice of the cube like every other figure.
  */
-import { dataset } from '../../data/dataset.svelte';
+import type { Cube } from '../../cube/cube';
 import { reportChartOptions } from '../../charts/report';
 import { computeReport, publishedYears } from '../../report/compute';
 import type { DisclosureRule } from '../../report/disclosure';
@@ -19,51 +20,34 @@ export class ReportPreview {
 	busy = $state(false);
 	error: string | null = $state(null);
 	private published: PublishedYear[] = [];
-	private version = -1;
+	private cube: Cube | null = null;
 	private ticket = 0;
 
 	constructor(private readonly rule: DisclosureRule) {}
 
-	/** Recompute when the data changed or the user picked another year or scope. */
-	async refresh(): Promise<void> {
-		const engine = dataset.engine;
-		if (dataset.phase !== 'ready' || !engine) return;
+	/** Recompute for a new cube, or for the year or scope the user picked. */
+	async refresh(cube: Cube): Promise<void> {
 		const ticket = ++this.ticket;
 		this.busy = true;
 		try {
-			if (this.version !== dataset.version) {
-				this.published = await publishedYears(engine, this.rule);
-				this.version = dataset.version;
+			if (this.cube !== cube) {
+				this.published = publishedYears(cube, this.rule);
+				this.cube = cube;
 				this.years = this.published.map((y) => y.year);
 				if (this.year === null || !this.years.includes(this.year))
 					this.year = this.years.at(-1) ?? null;
 			}
-			if (this.year === null) {
-				this.report = null;
-				return;
-			}
-			const report = await computeReport(
-				engine,
-				this.published,
-				this.year,
-				this.region,
-				this.rule,
-				{
-					source: 'browser',
-					asOf: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity -- a one-off timestamp, not state
-					files: dataset.reports.map((r) => r.file)
-				}
-			);
-			const { renderChartSvg } = await import('../../charts/svg');
+			const report =
+				this.year === null
+					? null
+					: computeReport(cube, this.published, this.year, this.region, this.rule, {
+							source: cube.origin.data === 'user' ? 'browser' : cube.origin.data,
+							asOf: cube.origin.asOf,
+							files: cube.origin.files
+						});
+			const charts = report ? await drawCharts(report) : {};
 			if (ticket !== this.ticket) return;
-			this.charts = report
-				? Object.fromEntries(
-						reportChartOptions(report).map((c) => [
-							c.name,
-							renderChartSvg(c.option, c.width, c.height)
-						])
-					)
-				: {};
+			this.charts = charts;
 			this.report = report;
 			this.error = null;
 		} catch (error) {
@@ -73,4 +57,11 @@ export class ReportPreview {
 			if (ticket === this.ticket) this.busy = false;
 		}
 	}
+}
+
+async function drawCharts(report: AnnualReport): Promise<Record<string, string>> {
+	const { renderChartSvg } = await import('../../charts/svg');
+	return Object.fromEntries(
+		reportChartOptions(report).map((c) => [c.name, renderChartSvg(c.option, c.width, c.height)])
+	);
 }

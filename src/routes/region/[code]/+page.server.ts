@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { regionDetailPage } from '$lib/dashboard/pages';
-import { NO_FILTERS } from '$lib/dashboard/types';
+import { regionDetailCharts } from '$lib/charts/page-charts';
+import { regionDetailPage } from '$lib/figures/pages';
+import { NO_FILTERS } from '$lib/figures/types';
 import { regions } from '$lib/domain/catalogue';
-import { buildData } from '$lib/server/build-data';
+import { prerenderPage } from '$lib/server/prerender-page';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One page per league-city: /region/150100/ … */
@@ -13,9 +14,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!region) error(404, '没有这个盟市');
 	return {
 		region,
-		initial: await regionDetailPage((await buildData()).engine, {
+		...(await prerenderPage(regionDetailPage, regionDetailCharts, {
 			...NO_FILTERS,
 			region: region.code
-		})
+		}))
 	};
 };

@@ -1,53 +1,16 @@
 /**
- * What the plan asks beyond the headline targets: enterprises with a 既有称号 declaring again
- * for 先进级, each 盟市's own targets, and the national pipeline of 卓越级 and 领航级. Over the
- * views prior_titles, region_target_progress and national_pipeline of views.sql.
+ * The oracle of 计划落实: enterprises with a 既有称号 declaring again for 先进级, each 盟市's own
+ * targets, and the national pipeline of 卓越级 and 领航级, over the oracle's views prior_titles,
+ * region_target_progress and national_pipeline.
  */
-import { regions } from '../domain/catalogue';
-import type { SqlEngine } from '../db/engine';
-
-export interface PriorTitleRow {
-	/** 盟市 code, or null for 全区. */
-	code: string | null;
-	name: string;
-	/** Enterprises with a 既有称号 in the data up to the year. */
-	withTitle: number;
-	/** Of them, declared 先进级 or above under the plan. */
-	declaredAdvanced: number;
-	/** Of them, recognised at 先进级 or above. */
-	recognised: number;
-}
-
-/** One enterprise with a 既有称号 (analysts' drill-down; never on published pages). */
-export interface PriorTitleEnterprise {
-	enterpriseId: string;
-	regionCode: string;
-	priorTitle: string;
-	highestDeclared: number;
-	highestAwarded: number;
-}
-
-export interface PipelineRow {
-	year: number;
-	/** 3 = 卓越级, 4 = 领航级. */
-	tier: number;
-	recommended: number;
-	recognised: number;
-	notRecognised: number;
-}
-
-export type TargetMetric = 'coverage' | 'basic_starts' | 'advanced' | 'excellent' | 'leading';
-
-export interface RegionTargetRow {
-	code: string;
-	name: string;
-	metric: TargetMetric;
-	targetYear: number;
-	/** Coverage as a fraction; counts as counts. */
-	target: number;
-	/** Reached in the year asked for (null without a baseline for coverage). */
-	actual: number | null;
-}
+import { regions } from '../../src/lib/domain/catalogue';
+import type { SqlEngine } from '../../src/lib/db/engine';
+import type {
+	PipelineRow,
+	PriorTitleEnterprise,
+	PriorTitleRow,
+	RegionTargetRow
+} from '../../src/lib/figures/types';
 
 /** Prior-title enterprises by 盟市 (all 12, GB/T 2260 order) and 全区 last. */
 export async function queryPriorTitles(engine: SqlEngine, year: number): Promise<PriorTitleRow[]> {

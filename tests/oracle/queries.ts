@@ -1,20 +1,20 @@
 /**
- * The dashboard's queries over the views of views.sql, for any filters. The same functions run
- * in Node at build time (the prerendered first paint) and in the browser once DuckDB is live.
+ * The oracle: the dashboard's figures as SQL per filter over the building blocks of views.sql
+ * and the oracle's views.sql — the pages' code until the cube (src/lib/figures/) took their
+ * place, kept as an implementation apart to hold the cube's slices to.
  */
-import { regions, targets } from '../domain/catalogue';
-import type { SqlEngine } from '../db/engine';
-import { dataYears } from '../db/summary';
-import { coverageThreshold, declarationConditions, enterpriseConditions } from './filters';
+import { regions } from '../../src/lib/domain/catalogue';
+import { coverageOf, planPath } from '../../src/lib/domain/plan';
+import type { SqlEngine } from '../../src/lib/db/engine';
+import { declarationConditions, enterpriseConditions } from './conditions';
 import type {
-	CoverageFigure,
 	DashboardFilters,
 	IndustryRow,
 	Overview,
 	RegionRow,
 	TierCounts,
 	TrendPoint
-} from './types';
+} from '../../src/lib/figures/types';
 
 const TIER_COLUMNS = `
 	count(*) FILTER (WHERE current_tier = 1)::INTEGER AS basic,
@@ -29,15 +29,6 @@ function tiersOf(row: Partial<TierCounts> | undefined): TierCounts {
 		excellent: row?.excellent ?? 0,
 		leading: row?.leading ?? 0
 	};
-}
-
-/** A coverage figure; the rate is null where the slice has no (or a zero) baseline count. */
-export function coverageOf(
-	numerator: number,
-	denominator: number | null | undefined
-): CoverageFigure {
-	const d = denominator ?? null;
-	return { numerator, denominator: d, rate: d ? numerator / d : null };
 }
 
 /** The baseline count of the slice for every year: own row where there is one, else the sum below. */
@@ -55,6 +46,14 @@ function denominatorsSql(f: DashboardFilters): string {
 	return 'SELECT year, enterprises FROM baseline_total';
 }
 
+/** Every year in the loaded data, ascending. */
+export async function dataYears(engine: SqlEngine): Promise<number[]> {
+	const rows = await engine.query<{ year: number }>(
+		'SELECT year::INTEGER AS year FROM data_years ORDER BY year'
+	);
+	return rows.map((r) => r.year);
+}
+
 /** The latest year in the data, or the filter's year when it is one of them. */
 export async function resolveYear(engine: SqlEngine, f: DashboardFilters) {
 	const years = await dataYears(engine);
@@ -64,7 +63,7 @@ export async function resolveYear(engine: SqlEngine, f: DashboardFilters) {
 
 /** Coverage, tier counts and basic-level starts for every year of the data. */
 export async function queryTrend(engine: SqlEngine, f: DashboardFilters): Promise<TrendPoint[]> {
-	const threshold = coverageThreshold(f);
+	const threshold = f.tier ?? 1;
 	const rows = await engine.query<
 		TierCounts & {
 			year: number;
@@ -99,26 +98,6 @@ export async function queryTrend(engine: SqlEngine, f: DashboardFilters): Promis
 	}));
 }
 
-/**
- * Where the straight path from the plan's start to the 2027 target stands in `year`, and where
- * the pace so far leads by 2027. The start is the coverage at the end of the year before the
- * plan when the data has that year, else 0.
- */
-export function planPath(trend: TrendPoint[], year: number) {
-	const startYear = targets.planStartYear - 1;
-	const endYear = targets.coverage.year;
-	const start = trend.find((p) => p.year === startYear)?.coverage.rate ?? 0;
-	const at = (y: number) =>
-		start + ((targets.coverage.rate - start) * (y - startYear)) / (endYear - startYear);
-	const current = trend.find((p) => p.year === year)?.coverage.rate ?? null;
-	const pathRate = year > startYear && year <= endYear ? at(year) : null;
-	const projectedRate =
-		current === null || year <= startYear
-			? null
-			: start + ((current - start) * (endYear - startYear)) / (year - startYear);
-	return { pathRate, projectedRate };
-}
-
 /** The year's headline figures; pass the trend when the caller has it already. */
 export async function queryOverview(
 	engine: SqlEngine,
@@ -136,7 +115,10 @@ export async function queryOverview(
 		year,
 		years,
 		coverage: point?.coverage ?? coverageOf(0, null),
-		...planPath(trend, year),
+		...planPath(
+			trend.map((p) => ({ year: p.year, rate: p.coverage.rate })),
+			year
+		),
 		tiers: point?.tiers ?? tiersOf(undefined),
 		basicStarts: point?.basicStarts ?? { declared: 0, awarded: 0 },
 		declarations: counts?.declarations ?? 0,
@@ -150,7 +132,7 @@ export async function queryRegions(
 	f: DashboardFilters,
 	year: number
 ): Promise<RegionRow[]> {
-	const threshold = coverageThreshold(f);
+	const threshold = f.tier ?? 1;
 	const slice = { ...f, region: null };
 	const denominators =
 		f.industry === null
@@ -214,7 +196,7 @@ export async function queryIndustries(
 	f: DashboardFilters,
 	year: number
 ): Promise<IndustryRow[]> {
-	const threshold = coverageThreshold(f);
+	const threshold = f.tier ?? 1;
 	const slice = { ...f, industry: null };
 	const denominators =
 		f.region === null

@@ -1,8 +1,9 @@
 /**
- * The shapes the dashboard's queries return and its chart option builders read. Counts are
- * enterprises unless named declarations; rates are fractions (0.25 = 25%), null where the
- * baseline has no denominator.
+ * The figures: what the slices of the cube give (coverage.ts, scenarios.ts, …) and the chart
+ * option builders, pages, reports and the summary CLI read. Counts are enterprises unless named
+ * declarations; rates are fractions (0.25 = 25%), null where the baseline has no denominator.
  */
+import type { CoverageFigure } from '../domain/plan';
 import type { Status } from '../import/values';
 
 /** What the user has sliced by; null = all. Kept in the URL. */
@@ -31,12 +32,6 @@ export interface TierCounts {
 	advanced: number;
 	excellent: number;
 	leading: number;
-}
-
-export interface CoverageFigure {
-	numerator: number;
-	denominator: number | null;
-	rate: number | null;
 }
 
 /** One year of the trend chart. */
@@ -126,4 +121,103 @@ export interface Overview {
 	basicStarts: { declared: number; awarded: number };
 	declarations: number;
 	flagged: number;
+}
+
+export interface PriorTitleRow {
+	/** 盟市 code, or null for 全区. */
+	code: string | null;
+	name: string;
+	/** Enterprises with a 既有称号 in the data up to the year. */
+	withTitle: number;
+	/** Of them, declared 先进级 or above under the plan. */
+	declaredAdvanced: number;
+	/** Of them, recognised at 先进级 or above. */
+	recognised: number;
+}
+
+/** One enterprise with a 既有称号 (analysts' drill-down; never on published pages). */
+export interface PriorTitleEnterprise {
+	enterpriseId: string;
+	regionCode: string;
+	priorTitle: string;
+	highestDeclared: number;
+	highestAwarded: number;
+}
+
+export interface PipelineRow {
+	year: number;
+	/** 3 = 卓越级, 4 = 领航级. */
+	tier: number;
+	recommended: number;
+	recognised: number;
+	notRecognised: number;
+}
+
+export type TargetMetric = 'coverage' | 'basic_starts' | 'advanced' | 'excellent' | 'leading';
+
+export interface RegionTargetRow {
+	code: string;
+	name: string;
+	metric: TargetMetric;
+	targetYear: number;
+	/** Coverage as a fraction; counts as counts. */
+	target: number;
+	/** Reached in the year asked for (null only for coverage without a baseline count). */
+	actual: number | null;
+}
+
+/** Each dashboard page's figures for its filters (a slice of the cube, pages.ts). */
+export interface OverviewPage {
+	overview: Overview;
+	trend: TrendPoint[];
+	regions: RegionRow[];
+}
+
+export interface RegionsPage {
+	overview: Overview;
+	regions: RegionRow[];
+	/** The selected slice by industry (follows a click on the map). */
+	industries: IndustryRow[];
+	/** Every 盟市's own targets (盟市目标 file) with what it reached; empty without the file. */
+	regionTargets: RegionTargetRow[];
+}
+
+export interface RegionDetailPage {
+	overview: Overview;
+	trend: TrendPoint[];
+	industries: IndustryRow[];
+	scenarios: ScenarioCell[];
+	/** Every 盟市's own targets (the page shows its own; an empty list: no file loaded). */
+	regionTargets: RegionTargetRow[];
+}
+
+export interface IndustriesPage {
+	overview: Overview;
+	industries: IndustryRow[];
+	/** False when the baseline has no industry rows: coverage by industry is unavailable. */
+	industryBaseline: boolean;
+}
+
+export interface ScenariosPage {
+	overview: Overview;
+	byRegion: ScenarioCell[];
+	byTier: ScenarioCell[];
+	shortfalls: ScenarioShortfall[];
+}
+
+export interface AssessmentPage {
+	overview: Overview;
+	levels: IndicatorLevelCount[];
+	meansByRegion: IndicatorMean[];
+	meansByTier: IndicatorMean[];
+	maturity: MaturityCell[];
+}
+
+export interface PlanPage {
+	overview: Overview;
+	priorTitles: PriorTitleRow[];
+	/** The drill-down by pseudonymous 企业编码 (internal page only). */
+	priorTitleEnterprises: PriorTitleEnterprise[];
+	regionTargets: RegionTargetRow[];
+	pipeline: PipelineRow[];
 }

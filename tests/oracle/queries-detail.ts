@@ -1,11 +1,11 @@
 /**
- * Scenario and capability-assessment queries of the dashboard: the heatmaps of the 40
+ * The oracle's scenario and capability-assessment queries: the heatmaps of the 40
  * scenarios, the scenarios most often counted below their declared tier, the 附件3 indicator
  * distributions and means, and maturity against tier. Declarations of the year under the filters.
  */
-import { indicators } from '../domain/catalogue';
-import type { SqlEngine } from '../db/engine';
-import { declarationConditions } from './filters';
+import { indicators } from '../../src/lib/domain/catalogue';
+import type { SqlEngine } from '../../src/lib/db/engine';
+import { declarationConditions } from './conditions';
 import type {
 	DashboardFilters,
 	IndicatorLevelCount,
@@ -13,7 +13,7 @@ import type {
 	MaturityCell,
 	ScenarioCell,
 	ScenarioShortfall
-} from './types';
+} from '../../src/lib/figures/types';
 
 const LEVEL_INDICATORS = indicators.filter((i) => i.kind === 'level');
 const column = (key: string) => `ind_${key}`;

@@ -1,8 +1,8 @@
 /**
- * What each dashboard page shows, as one bundle per page, computed by the same function at
- * build time (Node, baked into the prerendered page) and in the browser (live DuckDB).
+ * The oracle's pages: each dashboard page's bundle for any filters, by SQL per figure
+ * (tests/unit/cube.test.ts holds src/lib/figures/pages.ts equal to these).
  */
-import type { SqlEngine } from '../db/engine';
+import type { SqlEngine } from '../../src/lib/db/engine';
 import {
 	queryIndicatorLevels,
 	queryIndicatorMeans,
@@ -16,70 +16,18 @@ import {
 	queryNationalPipeline,
 	queryPriorTitleEnterprises,
 	queryPriorTitles,
-	queryRegionTargets,
-	type PipelineRow,
-	type PriorTitleEnterprise,
-	type PriorTitleRow,
-	type RegionTargetRow
+	queryRegionTargets
 } from './queries-plan';
 import type {
+	AssessmentPage,
 	DashboardFilters,
-	IndicatorLevelCount,
-	IndicatorMean,
-	IndustryRow,
-	MaturityCell,
-	Overview,
-	RegionRow,
-	ScenarioCell,
-	ScenarioShortfall,
-	TrendPoint
-} from './types';
-
-export interface OverviewPage {
-	overview: Overview;
-	trend: TrendPoint[];
-	regions: RegionRow[];
-}
-
-export interface RegionsPage {
-	overview: Overview;
-	regions: RegionRow[];
-	/** The selected slice by industry (follows a click on the map). */
-	industries: IndustryRow[];
-	/** Every 盟市's own targets (盟市目标 file) with what it reached; empty without the file. */
-	regionTargets: RegionTargetRow[];
-}
-
-export interface RegionDetailPage {
-	overview: Overview;
-	trend: TrendPoint[];
-	industries: IndustryRow[];
-	scenarios: ScenarioCell[];
-	/** Every 盟市's own targets (the page shows its own; an empty list: no file loaded). */
-	regionTargets: RegionTargetRow[];
-}
-
-export interface IndustriesPage {
-	overview: Overview;
-	industries: IndustryRow[];
-	/** False when the baseline has no industry rows: coverage by industry is unavailable. */
-	industryBaseline: boolean;
-}
-
-export interface ScenariosPage {
-	overview: Overview;
-	byRegion: ScenarioCell[];
-	byTier: ScenarioCell[];
-	shortfalls: ScenarioShortfall[];
-}
-
-export interface AssessmentPage {
-	overview: Overview;
-	levels: IndicatorLevelCount[];
-	meansByRegion: IndicatorMean[];
-	meansByTier: IndicatorMean[];
-	maturity: MaturityCell[];
-}
+	IndustriesPage,
+	OverviewPage,
+	PlanPage,
+	RegionDetailPage,
+	RegionsPage,
+	ScenariosPage
+} from '../../src/lib/figures/types';
 
 export async function overviewPage(
 	engine: SqlEngine,
@@ -162,15 +110,6 @@ export async function assessmentPage(
 		meansByTier: await queryIndicatorMeans(engine, f, overview.year, 'tier'),
 		maturity: await queryMaturityByTier(engine, f, overview.year)
 	};
-}
-
-export interface PlanPage {
-	overview: Overview;
-	priorTitles: PriorTitleRow[];
-	/** The drill-down by pseudonymous 企业编码 (internal page only). */
-	priorTitleEnterprises: PriorTitleEnterprise[];
-	regionTargets: RegionTargetRow[];
-	pipeline: PipelineRow[];
 }
 
 /** 计划落实: prior titles, 盟市 own targets and the national pipeline, for the year (盟市 filter on the list). */

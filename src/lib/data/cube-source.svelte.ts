@@ -1,0 +1,146 @@
+/**
+ * The cube the viewing pages slice, one per page load (browser only): the user's when this
+ * browser keeps imported data — read from IndexedDB, no DuckDB —, else the build's (`cube.bin`,
+ * a static file of the site). Figures of other data are never shown while local data is kept: a
+ * stored cube that is missing, of another version or damaged is said so and made again from
+ * the stored files (this is the one time a viewing page loads DuckDB-wasm), with a progress bar.
+ * Design: docs/cube.md.
+ */
+import { resolve } from '$app/paths';
+import type { Cube } from '../cube/cube';
+import { decodeCube } from '../cube/cube';
+import {
+	clearDataset,
+	DamagedStoreError,
+	hasLocalDataMark,
+	loadStoredCube,
+	loadStoredRecord,
+	type CubeProblem
+} from './store';
+
+/**
+ * - `starting`: reading the stored data or fetching the build's cube;
+ * - `ready`: `cube` is what the pages show;
+ * - `rebuilding`: the user's cube is being made again from their stored files;
+ * - `failed`: the user's data cannot be shown (`problem` says why); the pages offer to clear it;
+ * - `unavailable`: no local data, and the build's cube could not be fetched (the prerendered
+ *   figures stay, without filters).
+ */
+export type CubeStatus = 'starting' | 'ready' | 'rebuilding' | 'failed' | 'unavailable';
+
+const PROBLEMS: Record<CubeProblem, string> = {
+	missing: '本机保存的数据还没有汇总结果',
+	old: '本机保存的汇总结果是旧版本生成的',
+	damaged: '本机保存的汇总结果已损坏'
+};
+
+/** The mark app.html's head script sets on <html> when this browser keeps data. */
+function setPageMark(state: 'pending' | 'shown' | null): void {
+	if (typeof document === 'undefined') return;
+	if (state === null) delete document.documentElement.dataset.localData;
+	else document.documentElement.dataset.localData = state;
+}
+
+class CubeSource {
+	cube: Cube | null = $state.raw(null);
+	status: CubeStatus = $state('starting');
+	/** This browser keeps imported data: the build's figures must not be shown. */
+	local = $state(false);
+	/** What is wrong with the user's stored data, in Chinese (shown on every page). */
+	problem: string | null = $state(null);
+	/** 0–1 and a line of text while the user's cube is made again. */
+	progress = $state(0);
+	progressText = $state('');
+	private started: Promise<void> | null = null;
+
+	constructor() {
+		if (typeof localStorage !== 'undefined') this.local = hasLocalDataMark();
+	}
+
+	/** Find the cube to show (once per page load; every viewing page calls it on mount). */
+	start(): Promise<void> {
+		this.started ??= this.find();
+		return this.started;
+	}
+
+	private async find(): Promise<void> {
+		let record;
+		try {
+			record = await loadStoredRecord();
+		} catch (error) {
+			if (error instanceof DamagedStoreError) return this.fail(error.message);
+			record = null; // no IndexedDB here: nothing can have been kept
+		}
+		if (!record) return this.showBuild();
+		this.local = true;
+		setPageMark('pending');
+		if (record.failed) return this.fail(`本机保存的数据未能载入：${record.failed}`);
+		const stored = await loadStoredCube(record.checksum).catch(() => ({
+			problem: 'damaged' as const
+		}));
+		if ('cube' in stored) return this.showLocal(stored.cube);
+		this.problem = `${PROBLEMS[stored.problem]}，正在用保存的文件重新计算…`;
+		await this.rebuild();
+	}
+
+	/** Make the user's cube again from their stored files (DuckDB-wasm), then show it. */
+	private async rebuild(): Promise<void> {
+		this.status = 'rebuilding';
+		this.progress = 0;
+		try {
+			const { dataset } = await import('./dataset.svelte');
+			await dataset.init((progress, text) => {
+				this.progress = progress;
+				this.progressText = text;
+			});
+			// dataset shows the cube it made (showLocal) or reports its failure (fail).
+			if (this.status === 'rebuilding') this.fail(dataset.error ?? '本机保存的数据未能载入');
+		} catch (error) {
+			this.fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	/** The user's cube: kept for these files, or just made from them (an import, a rebuild). */
+	showLocal(cube: Cube): void {
+		this.local = true;
+		this.cube = cube;
+		this.problem = null;
+		this.status = 'ready';
+		setPageMark('shown');
+	}
+
+	/** The user's data cannot be shown; the pages say why and offer to clear it. */
+	fail(message: string): void {
+		this.local = true;
+		this.cube = null;
+		this.problem = message;
+		this.status = 'failed';
+		setPageMark('pending');
+	}
+
+	/** No local data (any more): the build's cube. */
+	async showBuild(): Promise<void> {
+		this.local = false;
+		this.problem = null;
+		setPageMark(null);
+		try {
+			const response = await fetch(resolve('/cube.bin' as '/'), { cache: 'no-cache' });
+			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			const cube = decodeCube(await response.arrayBuffer());
+			if (this.local) return; // local data arrived meanwhile (an import on this page)
+			this.cube = cube;
+			this.status = 'ready';
+		} catch {
+			if (!this.local) this.status = 'unavailable';
+		}
+	}
+
+	/** 清除本地数据 from a viewing page (the 数据 page clears through `dataset`). */
+	async clearLocal(): Promise<void> {
+		await clearDataset();
+		this.cube = null;
+		await this.showBuild();
+	}
+}
+
+export const cubeSource = new CubeSource();

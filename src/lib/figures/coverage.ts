@@ -1,0 +1,350 @@
+/**
+ * Coverage, tier counts, basic-level starts and declaration counts of any slice (year, 盟市,
+ * 行业, tier, status), from the cube's enterprises, basic_starts, declarations and baseline
+ * tables: 总览, 盟市, 行业, the cards of every page, the reports and the summary. Pure.
+ * Definitions: the data contract; decisions: docs/decisions.md.
+ */
+import { industryDivisions, regions } from '../domain/catalogue';
+import { coverageOf, planPath, type CoverageFigure } from '../domain/plan';
+import type { Cube } from '../cube/cube';
+import { ints, nullOf, texts, textAt, type IntArray, type TextColumn } from '../cube/table';
+import { filterCode, keyColumns, keyFilter, keyPasses, oncePerCube, passes } from './columns';
+import type {
+	DashboardFilters,
+	IndustryRow,
+	Overview,
+	RegionRow,
+	TierCounts,
+	TrendPoint
+} from './types';
+
+/** Every year of the data, ascending. */
+export function cubeYears(cube: Cube): number[] {
+	return oncePerCube(cube, 'years', () =>
+		[...ints(cube.tables.years, 'year')].sort((a, b) => a - b)
+	);
+}
+
+/** The year a page shows: the filters' year when the data has it, else the latest. */
+export function yearShown(cube: Cube, f: { year: number | null }): number | undefined {
+	const years = cubeYears(cube);
+	return f.year !== null && years.includes(f.year) ? f.year : years.at(-1);
+}
+
+/** The tier a coverage figure counts from: 基础级 unless a tier is chosen ("先进级及以上" …). */
+export const coverageThreshold = (f: { tier: number | null }) => f.tier ?? 1;
+
+const NO_TIERS: TierCounts = { basic: 0, advanced: 0, excellent: 0, leading: 0 };
+
+interface EnterpriseTotals {
+	/** 规上 enterprises at the threshold tier or above: coverage's numerator. */
+	covered: number;
+	/** Every enterprise (规上 or not) by current tier. */
+	tiers: TierCounts;
+}
+
+interface EnterpriseColumns {
+	length: number;
+	year: IntArray;
+	region: TextColumn;
+	industry: TextColumn;
+	aboveScale: IntArray;
+	tier: IntArray;
+	n: IntArray;
+}
+
+const enterpriseColumns = (cube: Cube): EnterpriseColumns =>
+	oncePerCube(cube, 'enterprises', () => {
+		const table = cube.tables.enterprises;
+		return {
+			length: table.length,
+			year: ints(table, 'year'),
+			region: texts(table, 'region'),
+			industry: texts(table, 'industry'),
+			aboveScale: ints(table, 'above_scale'),
+			tier: ints(table, 'tier'),
+			n: ints(table, 'n')
+		};
+	});
+
+const TIER_KEY_OF_RANK = [null, 'basic', 'advanced', 'excellent', 'leading'] as const;
+
+/**
+ * The enterprises of `year` in the slice (盟市, 行业; null = all), summed per 盟市 or 行业
+ * code, or in one total under the key null.
+ */
+function enterpriseTotals(
+	cube: Cube,
+	year: number,
+	slice: { region: string | null; industry: string | null },
+	threshold: number,
+	by: 'region' | 'industry' | null
+): Map<string | null, EnterpriseTotals> {
+	const e = enterpriseColumns(cube);
+	const region = filterCode(e.region, slice.region);
+	const industry = filterCode(e.industry, slice.industry);
+	const totals = new Map<string | null, EnterpriseTotals>();
+	for (let i = 0; i < e.length; i++) {
+		if (e.year[i] !== year || !passes(e.region.codes[i], region)) continue;
+		if (!passes(e.industry.codes[i], industry)) continue;
+		const key = by === null ? null : textAt(by === 'region' ? e.region : e.industry, i);
+		let total = totals.get(key);
+		if (!total) totals.set(key, (total = { covered: 0, tiers: { ...NO_TIERS } }));
+		const n = e.n[i] ?? 0;
+		const tier = e.tier[i] ?? 0;
+		if (e.aboveScale[i] === 1 && tier >= threshold) total.covered += n;
+		const tierKey = TIER_KEY_OF_RANK[tier];
+		if (tierKey) total.tiers[tierKey] += n;
+	}
+	return totals;
+}
+
+/** The slice's baseline count: its own row where the file has one, else the sum below it. */
+export function denominatorOf(
+	cube: Cube,
+	year: number,
+	region: string | null,
+	industry: string | null
+): number | null {
+	const { baseline, baseline_region, baseline_industry, baseline_total } = cube.tables;
+	const rowsOf = (table: typeof baseline, match: (i: number) => boolean) => {
+		const years = ints(table, 'year');
+		const counts = ints(table, 'enterprises');
+		let found = false;
+		let sum = 0;
+		for (let i = 0; i < table.length; i++) {
+			if (years[i] !== year || !match(i)) continue;
+			found = true;
+			sum += counts[i] ?? 0;
+		}
+		return found ? sum : null;
+	};
+	if (region !== null && industry !== null) {
+		const regions = texts(baseline, 'region');
+		const industries = texts(baseline, 'industry');
+		return rowsOf(
+			baseline,
+			(i) => textAt(regions, i) === region && textAt(industries, i) === industry
+		);
+	}
+	if (region !== null) {
+		const regions = texts(baseline_region, 'region');
+		return rowsOf(baseline_region, (i) => textAt(regions, i) === region);
+	}
+	if (industry !== null) {
+		const industries = texts(baseline_industry, 'industry');
+		return rowsOf(baseline_industry, (i) => textAt(industries, i) === industry);
+	}
+	// A year with declarations but no baseline has a row with a NULL count: no denominator.
+	const years = ints(baseline_total, 'year');
+	const counts = ints(baseline_total, 'enterprises');
+	for (let i = 0; i < baseline_total.length; i++) {
+		if (years[i] === year) return counts[i] === nullOf(counts) ? null : (counts[i] ?? null);
+	}
+	return null;
+}
+
+/** One member of a basic_starts group: a 基础级 declaration's 盟市, 行业, status, awarded. */
+interface StartMember {
+	region: string;
+	industry: string;
+	status: string;
+	awarded: boolean;
+}
+
+const startGroups = (cube: Cube) =>
+	oncePerCube(cube, 'basic starts', () => {
+		const table = cube.tables.basic_starts;
+		const members = texts(table, 'members');
+		return {
+			length: table.length,
+			year: ints(table, 'year'),
+			n: ints(table, 'n'),
+			codes: members.codes,
+			// Each distinct set of members parsed once.
+			members: members.dictionary.map((text): StartMember[] =>
+				(text ?? '').split(';').map((member) => {
+					const [region = '', industry = '', status = '', awarded = '0'] = member.split(' ');
+					return { region, industry, status, awarded: awarded === '1' };
+				})
+			)
+		};
+	});
+
+/**
+ * Basic-level starts of a year: distinct enterprises that declared 基础级 in the slice, and of
+ * them those awarded there (the starts' filters: 盟市, 行业, status).
+ */
+export function basicStartsOf(
+	cube: Cube,
+	year: number,
+	f: { region: string | null; industry: string | null; status: string | null }
+): { declared: number; awarded: number } {
+	const groups = startGroups(cube);
+	const inSlice = (m: StartMember) =>
+		(f.region === null || m.region === f.region) &&
+		(f.industry === null || m.industry === f.industry) &&
+		(f.status === null || m.status === f.status);
+	let declared = 0;
+	let awarded = 0;
+	for (let i = 0; i < groups.length; i++) {
+		if (groups.year[i] !== year) continue;
+		const members = (groups.members[groups.codes[i] ?? 0] ?? []).filter(inSlice);
+		if (!members.length) continue;
+		declared += groups.n[i] ?? 0;
+		if (members.some((m) => m.awarded)) awarded += groups.n[i] ?? 0;
+	}
+	return { declared, awarded };
+}
+
+interface DeclarationTotals {
+	declarations: number;
+	rejected: number;
+	flagged: number;
+}
+
+/** Declarations of a year under the filters (declared tier, not current), in one total or per 盟市. */
+function declarationTotals(
+	cube: Cube,
+	year: number,
+	f: DashboardFilters,
+	by: 'region' | null
+): Map<string | null, DeclarationTotals> {
+	const keys = keyColumns(cube, 'declarations');
+	const filter = keyFilter(keys, { ...f, year });
+	const flagged = ints(cube.tables.declarations, 'flagged');
+	const n = ints(cube.tables.declarations, 'n');
+	const rejected = filterCode(keys.status, 'rejected');
+	const totals = new Map<string | null, DeclarationTotals>();
+	for (let i = 0; i < keys.length; i++) {
+		if (!keyPasses(keys, filter, i)) continue;
+		const key = by === null ? null : textAt(keys.region, i);
+		let total = totals.get(key);
+		if (!total) totals.set(key, (total = { declarations: 0, rejected: 0, flagged: 0 }));
+		const count = n[i] ?? 0;
+		total.declarations += count;
+		if (keys.status.codes[i] === rejected) total.rejected += count;
+		if (flagged[i] === 1) total.flagged += count;
+	}
+	return totals;
+}
+
+/** Coverage from the threshold tier up, and enterprises by current tier, of one year's slice. */
+export function enterprisesOf(
+	cube: Cube,
+	year: number,
+	slice: { region: string | null; industry: string | null },
+	threshold = 1
+): { coverage: CoverageFigure; tiers: TierCounts } {
+	const own = enterpriseTotals(cube, year, slice, threshold, null).get(null);
+	return {
+		coverage: coverageOf(
+			own?.covered ?? 0,
+			denominatorOf(cube, year, slice.region, slice.industry)
+		),
+		tiers: own?.tiers ?? { ...NO_TIERS }
+	};
+}
+
+/** Coverage, tier counts and basic-level starts for every year of the data (the trend). */
+export function trendOf(cube: Cube, f: DashboardFilters): TrendPoint[] {
+	return cubeYears(cube).map((year) => ({
+		year,
+		...enterprisesOf(cube, year, f, coverageThreshold(f)),
+		basicStarts: basicStartsOf(cube, year, f)
+	}));
+}
+
+/** The headline figures of the year shown; null without data. Pass the trend when known. */
+export function overviewOf(
+	cube: Cube,
+	f: DashboardFilters,
+	trend: TrendPoint[] = trendOf(cube, f)
+): Overview | null {
+	const year = yearShown(cube, f);
+	if (year === undefined) return null;
+	const point = trend.find((p) => p.year === year);
+	const declarations = declarationTotals(cube, year, f, null).get(null);
+	return {
+		year,
+		years: cubeYears(cube),
+		coverage: point?.coverage ?? coverageOf(0, null),
+		...planPath(
+			trend.map((p) => ({ year: p.year, rate: p.coverage.rate })),
+			year
+		),
+		tiers: point?.tiers ?? { ...NO_TIERS },
+		basicStarts: point?.basicStarts ?? { declared: 0, awarded: 0 },
+		declarations: declarations?.declarations ?? 0,
+		flagged: declarations?.flagged ?? 0
+	};
+}
+
+/** Every 盟市 (all 12, in GB/T 2260 order) for the year, under the other filters. */
+export function regionRowsOf(cube: Cube, f: DashboardFilters, year: number): RegionRow[] {
+	const threshold = coverageThreshold(f);
+	const slice = { ...f, region: null };
+	const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
+	const declarations = declarationTotals(cube, year, slice, 'region');
+	return regions.map((region) => {
+		const own = enterprises.get(region.code);
+		const decl = declarations.get(region.code);
+		return {
+			code: region.code,
+			name: region.name,
+			shortName: region.shortName,
+			coverage: coverageOf(own?.covered ?? 0, denominatorOf(cube, year, region.code, f.industry)),
+			tiers: own?.tiers ?? { ...NO_TIERS },
+			// Starts are 基础级 declarations: none under another declared tier.
+			basicStarts:
+				f.tier === null || f.tier === 1
+					? basicStartsOf(cube, year, { ...f, region: region.code })
+					: { declared: 0, awarded: 0 },
+			declarations: decl?.declarations ?? 0,
+			rejected: decl?.rejected ?? 0,
+			flagged: decl?.flagged ?? 0
+		};
+	});
+}
+
+/** The year's baseline counts by 行业 in the 盟市 (or region-wide). */
+function industryDenominators(cube: Cube, year: number, region: string | null) {
+	const denominators = new Map<string, number>();
+	const table = region === null ? cube.tables.baseline_industry : cube.tables.baseline;
+	const years = ints(table, 'year');
+	const industries = texts(table, 'industry');
+	const counts = ints(table, 'enterprises');
+	const regionCodes = region === null ? null : texts(table, 'region');
+	for (let i = 0; i < table.length; i++) {
+		if (years[i] !== year) continue;
+		if (regionCodes && textAt(regionCodes, i) !== region) continue;
+		const industry = textAt(industries, i) as string;
+		denominators.set(industry, (denominators.get(industry) ?? 0) + (counts[i] ?? 0));
+	}
+	return denominators;
+}
+
+/** Every 大类 with enterprises or a baseline count in the year, under the 盟市 and tier filters. */
+export function industryRowsOf(cube: Cube, f: DashboardFilters, year: number): IndustryRow[] {
+	const enterprises = enterpriseTotals(
+		cube,
+		year,
+		{ region: f.region, industry: null },
+		coverageThreshold(f),
+		'industry'
+	);
+	const denominators = industryDenominators(cube, year, f.region);
+	return industryDivisions
+		.filter((d) => enterprises.has(d.code) || denominators.has(d.code))
+		.map((division) => {
+			const own = enterprises.get(division.code);
+			return {
+				code: division.code,
+				section: division.section,
+				name: division.name,
+				coverage: coverageOf(own?.covered ?? 0, denominators.get(division.code)),
+				tiers: own?.tiers ?? { ...NO_TIERS }
+			};
+		})
+		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

@@ -1,0 +1,26 @@
+/**
+ * A page's charts drawn to SVG at build time (`renderChartSvg`), from the same specs the page
+ * draws with ECharts (charts/page-charts.ts): the prerendered page shows them at first paint.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { optionOf, type ChartSpec } from '../charts/page-charts';
+import { registerSvgMap, renderChartSvg } from '../charts/svg';
+
+let mapRegistered = false;
+
+/** SVG text by chart name (a chart the page does not draw, null, has none). */
+export function chartSvgs(specs: Record<string, ChartSpec | null>): Record<string, string> {
+	if (!mapRegistered) {
+		registerSvgMap(
+			'neimenggu',
+			JSON.parse(readFileSync(resolve('static/maps/neimenggu.geo.json'), 'utf8'))
+		);
+		mapRegistered = true;
+	}
+	return Object.fromEntries(
+		Object.entries(specs)
+			.filter((entry): entry is [string, ChartSpec] => entry[1] !== null)
+			.map(([name, spec]) => [name, renderChartSvg(optionOf(spec), spec.width, spec.height)])
+	);
+}
