@@ -9,10 +9,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
 import { runBigFile } from './bench-big-file';
 import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
+import {
+	coldLoad,
+	importInto,
+	median,
+	reloadToOwnHeadline,
+	storedCubeBytes,
+	type ColdLoad,
+	type Site
+} from './bench-first-paint';
 import { startStaticServer } from './serve.js';
 
 const args = process.argv.slice(2);
@@ -94,9 +103,13 @@ interface BrowserRun {
 	views: { view: string; firstMs: number; medianMs: number }[];
 }
 
-async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
+/** A Chromium of this run's own, found among others on the machine by a marker flag. */
+async function launchMarked(): Promise<{
+	browser: Browser;
+	rss: () => ReturnType<typeof rendererRss>;
+}> {
 	// Marks this browser among others on the machine (other sessions run Chromium too).
-	const marker = `bench-run=${process.pid}-${Date.now()}`;
+	const marker = `bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
 		args: [
@@ -113,9 +126,14 @@ async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
 	// playwright-core launches Chromium as a child of this process; find it by its marker flag,
 	// not as the newest Chromium (another session's may be newer).
 	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
+	return { browser, rss: () => rendererRss(pid) };
+}
+
+async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
+	const { browser, rss } = await launchMarked();
 	const peak = { page: 0, all: 0 };
 	const sampler = setInterval(() => {
-		const now = rendererRss(pid);
+		const now = rss();
 		peak.page = Math.max(peak.page, now.page);
 		peak.all = Math.max(peak.all, now.all);
 	}, 100);
@@ -204,45 +222,54 @@ try {
 } finally {
 	server.close();
 }
-// The dashboard: first paint from prerendered figures, then live DuckDB, then filter changes.
+// The dashboard: first paint from prerendered figures, then live figures, then filter changes;
+// beside the build in `--against <dir>` when given (both served, alternating by scale).
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : undefined;
 const dashboardLines = [
 	'',
-	'| scale | navigation → headline card | navigation → live DuckDB | filter change → charts near the window updated (median of 5) |',
-	'|---|---|---|---|'
+	'| scale | build | navigation → headline card | navigation → live figures | filter change → charts near the window updated (median of 5) |',
+	'|---|---|---|---|---|'
 ];
 const dashboardBrowser = await chromium.launch({
 	executablePath: chromiumPath,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
-const { server: dashServer, url: dashUrl } = await startStaticServer({ dir: 'build' });
+const dashServers = [
+	{ name: 'this build', ...(await startStaticServer({ dir: 'build' })) },
+	...(against
+		? [{ name: `--against ${against}`, ...(await startStaticServer({ dir: against })) }]
+		: [])
+];
 const pageLines: string[] = [];
 try {
 	for (const scale of scales.filter((s) => s <= 10)) {
-		const run = await runDashboard(
-			dashboardBrowser,
-			dashUrl,
-			scale === 1 ? undefined : dataFor(scale)
-		);
-		dashboardLines.push(
-			`| ${scale}× | ${f(run.headlineMs)} | ${f(run.liveMs)} | ${run.filterMs.toFixed(1)} ms |`
-		);
-		if (!pageLines.length) {
+		for (const site of dashServers) {
+			const run = await runDashboard(
+				dashboardBrowser,
+				site.url,
+				scale === 1 ? undefined : dataFor(scale)
+			);
+			dashboardLines.push(
+				`| ${scale}× | ${site.name} | ${f(run.headlineMs)} | ${f(run.liveMs)} | ${run.filterMs.toFixed(1)} ms |`
+			);
+			if (!pageLines.length) {
+				pageLines.push(
+					'',
+					'Filter change → charts updated on each page, opened from the navigation after 总览 (median of 5; the charts near the window, then / every chart, the far ones drawn at once as for printing):',
+					'',
+					`| scale | build | ${run.pages.map((p) => `${p.name}${p.filter === 'tier' ? '（层级）' : ''}`).join(' | ')} |`,
+					`|---|---|${run.pages.map(() => '---|').join('')}`
+				);
+			}
 			pageLines.push(
-				'',
-				'Filter change → charts updated on each page, opened from the navigation after 总览 (median of 5; the charts near the window, then / every chart, the far ones drawn at once as for printing):',
-				'',
-				`| scale | ${run.pages.map((p) => `${p.name}${p.filter === 'tier' ? '（层级）' : ''}`).join(' | ')} |`,
-				`|---|${run.pages.map(() => '---|').join('')}`
+				`| ${scale}× | ${site.name} | ${run.pages.map((p) => `${p.filterMs.toFixed(1)} / ${p.allChartsMs.toFixed(1)} ms`).join(' | ')} |`
 			);
 		}
-		pageLines.push(
-			`| ${scale}× | ${run.pages.map((p) => `${p.filterMs.toFixed(1)} / ${p.allChartsMs.toFixed(1)} ms`).join(' | ')} |`
-		);
 	}
 	dashboardLines.push(...pageLines);
 } finally {
 	await dashboardBrowser.close();
-	dashServer.close();
+	for (const site of dashServers) site.server.close();
 }
 const js = initialJsGzipBytes();
 dashboardLines.push(
@@ -252,15 +279,7 @@ dashboardLines.push(
 // Files of 100 and 200 MB: does the tab survive, how long, how much memory (--no-big-file skips).
 const bigFileLines: string[] = [];
 if (!dashboardOnly && !args.includes('--no-big-file')) {
-	const bigMarker = `bench-big-file=${process.pid}-${Date.now()}`;
-	const bigBrowser = await chromium.launch({
-		executablePath: chromiumPath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', `--${bigMarker}`]
-	});
-	// Its own Chromium, by the marker flag (not "the newest", which may be another session's).
-	const bigPid = Number(
-		spawnSync('pgrep', ['-o', '-f', bigMarker], { encoding: 'utf8' }).stdout.trim()
-	);
+	const { browser: bigBrowser, rss: bigRss } = await launchMarked();
 	const { server: bigServer, url: bigUrl } = await startStaticServer({ dir: 'build' });
 	try {
 		bigFileLines.push(
@@ -269,7 +288,7 @@ if (!dashboardOnly && !args.includes('--no-big-file')) {
 			'|---|---|---|---|---|'
 		);
 		for (const megabytes of [100, 200]) {
-			const run = await runBigFile(bigBrowser, bigUrl, megabytes, () => rendererRss(bigPid).page);
+			const run = await runBigFile(bigBrowser, bigUrl, megabytes, () => bigRss().page);
 			bigFileLines.push(
 				`| ${run.megabytes.toFixed(0)} MB 申报明细 | ${f(run.ms)} | ${Math.round(run.peakRendererMb)} MB | ${run.survived ? 'yes' : 'no'} | ${run.outcome.replace(/\|/g, '/').slice(0, 160)} |`
 			);
@@ -279,11 +298,88 @@ if (!dashboardOnly && !args.includes('--no-big-file')) {
 		bigServer.close();
 	}
 }
+const firstPaintLines = await firstPaintSection();
 const report = (
 	dashboardOnly
-		? [lines[0], ...dashboardLines]
-		: [...lines, ...viewLines, ...dashboardLines, ...bigFileLines]
+		? [lines[0], ...dashboardLines, ...firstPaintLines]
+		: [...lines, ...viewLines, ...dashboardLines, ...bigFileLines, ...firstPaintLines]
 ).join('\n');
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.md', report + '\n');
 console.log(report);
+
+/**
+ * First paint and the cube (issue #19), this build beside the one in `--against <dir>` when
+ * given: both served at once, runs alternating. `--rounds N` (default 5) per build and scale.
+ */
+async function firstPaintSection(): Promise<string[]> {
+	const againstDir = args.includes('--against') ? args[args.indexOf('--against') + 1] : undefined;
+	const roundsArg = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 5;
+	const servers = [await startStaticServer({ dir: 'build' })];
+	if (againstDir) servers.push(await startStaticServer({ dir: againstDir }));
+	const sites: Site[] = servers.map((s, i) => ({
+		name: i === 0 ? 'this build' : `--against ${againstDir}`,
+		url: s.url
+	}));
+	const out = [
+		'',
+		`First paint and the cube (median of ${roundsArg} cold loads of 总览 each, builds alternating; 10×: the data imported on 数据 first):`,
+		'',
+		'| scale | build | bytes transferred | first contentful paint | first chart in it | peak RSS, page renderer |',
+		'|---|---|---|---|---|---|'
+	];
+	try {
+		for (const scale of scales.filter((x) => x === 1 || x === 10)) {
+			const runs = sites.map(() => [] as ColdLoad[]);
+			for (let round = 0; round < roundsArg; round++) {
+				for (const [i, site] of sites.entries()) {
+					const { browser, rss } = await launchMarked();
+					try {
+						const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+						if (scale !== 1) await importInto(context, site, dataFor(scale));
+						runs[i]!.push(await coldLoad(context, site, () => rss().page));
+					} finally {
+						await browser.close();
+					}
+				}
+			}
+			for (const [i, site] of sites.entries()) {
+				const r = runs[i]!;
+				out.push(
+					`| ${scale}× | ${site.name} | ${(median(r.map((x) => x.bytes)) / 1e6).toFixed(2)} MB | ${f(median(r.map((x) => x.fcpMs)))} | ${r.filter((x) => x.chartAtFcp).length}/${r.length} | ${Math.round(median(r.map((x) => x.peakRendererMb)))} MB |`
+				);
+			}
+		}
+		// A million scenario rows imported (132×): reload → the user's own headline.
+		const bigScale = scales.includes(132) ? 132 : null;
+		if (bigScale) {
+			const { browser } = await launchMarked();
+			try {
+				const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+				for (const site of sites) await importInto(context, site, dataFor(bigScale));
+				const times = sites.map(() => [] as number[]);
+				for (let round = 0; round < roundsArg; round++)
+					for (const [i, site] of sites.entries())
+						times[i]!.push(await reloadToOwnHeadline(context, site));
+				out.push(
+					'',
+					`${bigScale}× imported (${roundsArg} reloads each, alternating): reload → the user's own headline on screen`,
+					'',
+					'| build | median | all | stored cube |',
+					'|---|---|---|---|'
+				);
+				for (const [i, site] of sites.entries()) {
+					const cube = await storedCubeBytes(context, site);
+					out.push(
+						`| ${site.name} | ${f(median(times[i]!))} | ${times[i]!.map((t) => Math.round(t)).join(', ')} ms | ${cube === null ? '—' : `${(cube / 1e6).toFixed(2)} MB`} |`
+					);
+				}
+			} finally {
+				await browser.close();
+			}
+		}
+	} finally {
+		for (const { server } of servers) server.close();
+	}
+	return out;
+}

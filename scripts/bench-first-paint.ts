@@ -1,0 +1,180 @@
+/**
+ * First paint and the cube for `npm run bench` (issue #19), each build side by side with
+ * another (`--against <build dir>`: both served at once, runs alternating, so the host's noise
+ * falls on both): per cold load of 总览, the bytes transferred, first contentful paint (and
+ * whether the first chart was in it), the page renderer's peak memory; with a million scenario
+ * rows imported, reload → the user's own headline on screen, and the stored cube's size.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Site {
+	name: string;
+	url: string;
+}
+
+export interface ColdLoad {
+	bytes: number;
+	fcpMs: number;
+	/** The first chart had its picture (SVG or canvas) when the first contentful paint came. */
+	chartAtFcp: boolean;
+	peakRendererMb: number;
+}
+
+/** In every page, from document start: whether the first chart is drawn at the first paint. */
+const FCP_PROBE = `(() => {
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			if (entry.name !== 'first-contentful-paint') continue;
+			const chart = document.querySelector('[data-testid=chart]');
+			window.__chartAtFcp = !!chart && !!chart.querySelector('svg, canvas');
+		}
+	}).observe({ type: 'paint', buffered: true });
+})()`;
+
+/** Bytes received (encoded, as on the wire) while `load` runs, from Chromium's network events. */
+async function countBytes(page: Page, load: () => Promise<void>): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	let bytes = 0;
+	cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+		bytes += event.encodedDataLength;
+	});
+	await load();
+	await cdp.detach();
+	return bytes;
+}
+
+/** Until nothing has been requested for `quietMs` (the old build fetches its wasm late). */
+async function settle(page: Page, quietMs = 1500): Promise<void> {
+	let last = Date.now();
+	const mark = () => (last = Date.now());
+	page.on('request', mark);
+	page.on('requestfinished', mark);
+	while (Date.now() - last < quietMs) await page.waitForTimeout(200);
+	page.off('request', mark);
+	page.off('requestfinished', mark);
+}
+
+/** The page's figures are on screen and final (live, the user's when `user`). */
+const LIVE = '[data-testid=figures-source][data-figures=live][data-busy=false]';
+
+/**
+ * One cold load of 总览 in `context` (HTTP cache cleared; IndexedDB kept: a user's imported
+ * data stays): bytes, FCP, the chart at FCP, the peak renderer memory from `rss` sampled.
+ */
+export async function coldLoad(
+	context: BrowserContext,
+	site: Site,
+	rss: () => number
+): Promise<ColdLoad> {
+	const page = await context.newPage();
+	try {
+		await page.addInitScript(FCP_PROBE);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.clearBrowserCache');
+		await cdp.detach();
+		let peak = 0;
+		const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
+		const bytes = await countBytes(page, async () => {
+			await page.goto(site.url);
+			await page.waitForSelector(LIVE, { timeout: 120_000 });
+			await settle(page);
+		});
+		clearInterval(sampler);
+		peak = Math.max(peak, rss());
+		const { fcp, chart } = await page.evaluate(() => ({
+			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+			chart: (window as unknown as { __chartAtFcp?: boolean }).__chartAtFcp ?? false
+		}));
+		return { bytes, fcpMs: fcp, chartAtFcp: chart, peakRendererMb: peak };
+	} finally {
+		await page.close();
+	}
+}
+
+/** Import the files of `dir` on the site's 数据 page and wait until they are kept. */
+export async function importInto(context: BrowserContext, site: Site, dir: string): Promise<void> {
+	const page = await context.newPage();
+	try {
+		await page.goto(`${site.url}data/`);
+		await page.waitForSelector('[data-testid=data-source][data-phase=ready]', {
+			timeout: 300_000
+		});
+		await page.getByTestId('file-input').setInputFiles(readdirSync(dir).map((n) => join(dir, n)));
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{ timeout: 600_000 }
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/** In every page, from document start: when the card first showed the user's own figure. */
+const OWN_HEADLINE_PROBE = `(() => {
+	const check = () => {
+		if (window.__ownHeadlineAt !== undefined) return;
+		const source = document.querySelector('[data-testid=figures-source][data-figures=live][data-data=user]');
+		const card = document.querySelector('[data-testid=card-coverage-value]');
+		if (source && card && card.checkVisibility()) window.__ownHeadlineAt = performance.now();
+	};
+	new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
+
+/**
+ * Reload → the user's own headline on screen: from the navigation's start until the coverage
+ * card is painted with the user's data (recorded in the page by a MutationObserver).
+ */
+export async function reloadToOwnHeadline(context: BrowserContext, site: Site): Promise<number> {
+	const page = await context.newPage();
+	try {
+		await page.addInitScript(OWN_HEADLINE_PROBE);
+		await page.goto(site.url);
+		await page.waitForSelector(`${LIVE}[data-data=user]`, { timeout: 300_000 });
+		await page.reload({ waitUntil: 'commit' });
+		await page.waitForFunction(
+			() => (window as unknown as { __ownHeadlineAt?: number }).__ownHeadlineAt !== undefined,
+			undefined,
+			{ timeout: 300_000 }
+		);
+		return await page.evaluate(
+			() => (window as unknown as { __ownHeadlineAt: number }).__ownHeadlineAt
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/** The size of the user's cube kept in IndexedDB (bytes), or null (a build without one). */
+export function storedCubeBytes(context: BrowserContext, site: Site): Promise<number | null> {
+	return context.newPage().then(async (page) => {
+		try {
+			await page.goto(`${site.url}policy/`);
+			return await page.evaluate(
+				() =>
+					new Promise<number | null>((resolve) => {
+						const open = indexedDB.open('keyval-store');
+						open.onerror = () => resolve(null);
+						open.onsuccess = () => {
+							const request = open.result
+								.transaction('keyval')
+								.objectStore('keyval')
+								.get('imau-smart-factory/cube');
+							request.onsuccess = () =>
+								resolve((request.result?.blob as Blob | undefined)?.size ?? null);
+							request.onerror = () => resolve(null);
+						};
+					})
+			);
+		} finally {
+			await page.close();
+		}
+	});
+}
+
+export const median = (values: number[]): number => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
