@@ -33,17 +33,26 @@ const FCP_PROBE = `(() => {
 	}).observe({ type: 'paint', buffered: true });
 })()`;
 
-/** Bytes received (encoded, as on the wire) while `load` runs, from Chromium's network events. */
+/**
+ * Bytes received (encoded, as on the wire: headers and body) while `load` runs, by the page and
+ * its workers (duckdb-wasm's worker fetches the wasm itself).
+ */
 async function countBytes(page: Page, load: () => Promise<void>): Promise<number> {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	let bytes = 0;
-	cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-		bytes += event.encodedDataLength;
-	});
-	await load();
-	await cdp.detach();
-	return bytes;
+	const sizes: Promise<number>[] = [];
+	const finished = (request: import('playwright-core').Request) =>
+		sizes.push(
+			request
+				.sizes()
+				.then((s) => s.responseBodySize + s.responseHeadersSize)
+				.catch(() => 0)
+		);
+	page.context().on('requestfinished', finished);
+	try {
+		await load();
+	} finally {
+		page.context().off('requestfinished', finished);
+	}
+	return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
 
 /** Until nothing has been requested for `quietMs` (the old build fetches its wasm late). */
