@@ -107,6 +107,7 @@ export class BrowserEngine implements SqlEngine {
 }
 
 export interface ConsoleResult {
+	/** Column names as DuckDB gives them: possibly repeated, blank, or full of quotes and markup. */
 	columns: string[];
 	rows: unknown[][];
 	/** More rows exist than were read. */
@@ -126,13 +127,15 @@ export class ConsoleConnection {
 		let truncated = false;
 		for await (const batch of reader) {
 			columns = batch.schema.fields.map((f) => f.name);
-			for (const row of batch.toArray()) {
+			// Read by position, never by name: a result may name two columns alike
+			// (`SELECT 1 AS a, 2 AS a`, `count(*), count(*)`) or name one `__proto__`.
+			const vectors = columns.map((_, i) => batch.getChildAt(i));
+			for (let r = 0; r < batch.numRows; r++) {
 				if (rows.length >= maxRows) {
 					truncated = true;
 					break;
 				}
-				const object = row.toJSON() as Record<string, unknown>;
-				rows.push(columns.map((c) => toDisplayValue(object[c])));
+				rows.push(vectors.map((vector) => toDisplayValue(vector?.get(r))));
 			}
 			if (truncated) break;
 		}
