@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './src/lib/security/headers.js';
 
 /**
  * The site is a folder of static files: every page prerendered, each written as
@@ -14,23 +15,9 @@ const config = {
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// A strict policy in every page (a <meta> tag: prerendered pages get hashes of SvelteKit's
-		// inline start-up script). Why each source is there: docs/trust.md.
-		csp: {
-			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
-				'worker-src': ['self'],
-				'connect-src': ['self'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'font-src': ['self'],
-				'style-src': ['self'],
-				'style-src-attr': ['unsafe-inline'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self']
-			}
-		}
+		// inline start-up script). The directives live in src/lib/security/headers.js, which the
+		// servers' headers come from too; why each source is there: docs/trust.md.
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES }
 	}
 };
 
