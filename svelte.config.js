@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './src/lib/security/headers.js';
 
 /** The hashes of app.html's own inline scripts (the local-data mark), for the CSP. */
 const appScriptHashes = [
@@ -23,21 +24,14 @@ const config = {
 		paths: { base: process.env.BASE_PATH ?? '', relative: true },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// A strict policy in every page (a <meta> tag: prerendered pages get hashes of SvelteKit's
-		// inline start-up script). Why each source is there: docs/trust.md.
+		// inline start-up script, and app.html's own). The directives live in
+		// src/lib/security/headers.js, which the servers' headers come from too; why each source
+		// is there: docs/trust.md.
 		csp: {
 			mode: 'hash',
 			directives: {
-				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval', ...appScriptHashes],
-				'worker-src': ['self'],
-				'connect-src': ['self'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'font-src': ['self'],
-				'style-src': ['self'],
-				'style-src-attr': ['unsafe-inline'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self']
+				...CSP_DIRECTIVES,
+				'script-src': [...CSP_DIRECTIVES['script-src'], ...appScriptHashes]
 			}
 		}
 	}

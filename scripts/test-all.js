@@ -1,32 +1,56 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one run, ending with "N passed, N failed".
 // Steps: formatting (prettier), lint (eslint), types (svelte-check), the static build, then
-// every Vitest test — unit tests in Node and browser tests in Debian's Chromium against build/.
+// every Vitest test — unit tests in Node and browser tests in Debian's Chromium against build/
+// (served by scripts/serve.js, and by Debian's nginx with the repository's recipe).
 // Each of the four checks counts as one test in the closing line; Vitest's tests count one each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-/** Debian's chromium, installed when missing and we may (root with apt-get): browser downloads fail here. */
-function ensureChromium() {
-	if (existsSync(chromiumPath)) return true;
+/**
+ * Debian's chromium (browser downloads fail here) and nginx (the deployment recipe's test),
+ * installed when missing and we may (root with apt-get). A path given by environment variable
+ * is never installed over.
+ */
+function ensurePackages() {
+	const wanted = [
+		{
+			path: chromiumPath,
+			given: process.env.CHROMIUM_PATH,
+			packages: ['chromium', 'fonts-noto-cjk']
+		},
+		{ path: nginxPath, given: process.env.NGINX_PATH, packages: ['nginx'] }
+	];
+	const missing = wanted.filter((w) => !existsSync(w.path));
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (!process.env.CHROMIUM_PATH && isRoot && existsSync('/usr/bin/apt-get')) {
-		console.log('未找到 Chromium，正在用 apt-get 安装 Debian 的 chromium …');
+	const installable = missing.filter((w) => !w.given);
+	if (installable.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
+		const packages = installable.flatMap((w) => w.packages);
+		console.log(`未找到 ${packages.join('、')}，正在用 apt-get 安装 Debian 的软件包 …`);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-		const install = spawnSync(
-			'apt-get',
-			['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'],
-			{ stdio: 'inherit', env }
-		);
-		if (update.status === 0 && install.status === 0 && existsSync(chromiumPath)) return true;
+		spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+		spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+			stdio: 'inherit',
+			env
+		});
 	}
-	console.error(
-		`没有可用的 Chromium（${chromiumPath}）。请安装 Debian 的 chromium，或用环境变量 CHROMIUM_PATH 指定。`
-	);
-	return false;
+	let ready = true;
+	if (!existsSync(chromiumPath)) {
+		ready = false;
+		console.error(
+			`没有可用的 Chromium（${chromiumPath}）。请安装 Debian 的 chromium，或用环境变量 CHROMIUM_PATH 指定。`
+		);
+	}
+	if (!existsSync(nginxPath)) {
+		// The nginx test then fails and says so; the other tests still run.
+		console.error(
+			`没有可用的 nginx（${nginxPath}）：部署配置的测试将失败。请安装 Debian 的 nginx，或用环境变量 NGINX_PATH 指定。`
+		);
+	}
+	return ready;
 }
 
 const checks = [
@@ -48,7 +72,7 @@ for (const [label, command, args] of checks) {
 	}
 }
 
-const chromiumReady = ensureChromium();
+const chromiumReady = ensurePackages();
 if (!chromiumReady) failed += 1;
 
 console.log('\n── 单元测试与浏览器测试（vitest） ──');

@@ -71,10 +71,13 @@ async function downloadedCells(click: () => Promise<void>): Promise<string[]> {
 	return Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.flat();
 }
 
-/** No cell a spreadsheet would run as a formula; the payloads are there, neutralised. */
+/**
+ * No cell a spreadsheet would run as a formula (= + - @ first, or after white space or a line
+ * break; a leading tab, CR or LF); the payloads are there, neutralised.
+ */
 function expectNeutralised(cells: string[], where: string) {
 	expect(
-		cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+		cells.filter((c) => /^(?:[=+\-@\t\r\n]|\s+[=+\-@])/.test(c)),
 		where
 	).toEqual([]);
 }
@@ -188,5 +191,17 @@ describe('hostile input, imported in the browser', () => {
 		const cells = await downloadedCells(() => page.getByTestId('export-csv').click());
 		expectNeutralised(cells, '查询结果');
 		expect(cells).toContain(`'${declarationId(3)}`);
+
+		// Formulas behind a line break, a tab or a space, as a query can make them.
+		await page
+			.getByTestId('sql-input')
+			.fill(
+				"SELECT chr(13) || chr(10) || '=1+1' AS crlf, chr(10) || '@SUM(1)' AS lf, ' =2' AS space, chr(9) || '-3' AS tab"
+			);
+		await page.getByTestId('sql-run').click();
+		await page.getByTestId('sql-summary').waitFor();
+		const formulas = await downloadedCells(() => page.getByTestId('export-csv').click());
+		expectNeutralised(formulas, '查询结果（换行、制表符、空格）');
+		expect(formulas).toEqual(expect.arrayContaining(["'\r\n=1+1", "'\n@SUM(1)", "' =2", "'\t-3"]));
 	});
 });

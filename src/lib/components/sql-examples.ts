@@ -2,11 +2,16 @@
 export const SQL_EXAMPLES: readonly { title: string; sql: string }[] = [
 	{
 		title: '各盟市最新年度覆盖率',
-		sql: `SELECT region_name AS 盟市, basic_or_above AS 覆盖企业, denominator AS 规上企业,
-       round(rate * 100, 1) AS "覆盖率%"
-FROM coverage_region
-WHERE year = (SELECT max(year) FROM data_years)
-ORDER BY rate DESC NULLS LAST`
+		sql: `SELECT r.name AS 盟市,
+       count(*) FILTER (WHERE e.above_scale AND e.current_tier >= 1) AS 覆盖企业,
+       any_value(b.enterprises) AS 规上企业,
+       round(100 * 覆盖企业 / any_value(b.enterprises), 1) AS "覆盖率%"
+FROM ref_regions r
+JOIN enterprise_year e ON e.region_code = r.code
+LEFT JOIN baseline_region b ON b.region_code = r.code AND b.year = e.year
+WHERE e.year = (SELECT max(year) FROM data_years)
+GROUP BY r.name, r.sort_order
+ORDER BY "覆盖率%" DESC NULLS LAST`
 	},
 	{
 		title: '层级高于附件2判定的申报',

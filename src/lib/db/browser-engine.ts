@@ -9,9 +9,10 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { plainRows } from './arrow-rows';
-import { ENGINE_SETTINGS_SQL, type SqlEngine, type SqlSources } from './engine';
+import type { SqlEngine, SqlSources } from './engine';
 import { EngineStartError } from './engine-failure';
 import cubeSql from './cube.sql?raw';
+import { lockdownSql, privateLoadDirectory } from './lockdown';
 import schemaSql from './schema.sql?raw';
 import viewsSql from './views.sql?raw';
 
@@ -27,10 +28,15 @@ export function bundleChoiceFromUrl(url: URL): BundleChoice {
 }
 
 export class BrowserEngine implements SqlEngine {
+	/** Settings are applied and locked at start (lockdown.ts), before any data is loaded. */
+	readonly settingsLocked = true;
+
 	private constructor(
 		readonly db: AsyncDuckDB,
 		private readonly connection: AsyncDuckDBConnection,
-		readonly bundle: 'eh' | 'mvp'
+		readonly bundle: 'eh' | 'mvp',
+		/** The one directory DuckDB may read: where the site registers its own files. */
+		private readonly loadDirectory: string
 	) {}
 
 	static async start(choice: BundleChoice): Promise<BrowserEngine> {
@@ -56,11 +62,14 @@ export class BrowserEngine implements SqlEngine {
 		// A failure inside duckdb-wasm's worker is not always passed back: listen for it too.
 		await Promise.race([db.instantiate(bundle.mainModule), workerFailure(worker)]);
 		const connection = await db.connect();
-		await connection.query(ENGINE_SETTINGS_SQL);
+		// No file, URL or extension from here on, for every connection (the console's too).
+		const loadDirectory = privateLoadDirectory();
+		await connection.query(lockdownSql(loadDirectory));
 		return new BrowserEngine(
 			db,
 			connection,
-			bundle.mainModule === bundles.mvp.mainModule ? 'mvp' : 'eh'
+			bundle.mainModule === bundles.mvp.mainModule ? 'mvp' : 'eh',
+			loadDirectory
 		);
 	}
 
@@ -73,10 +82,11 @@ export class BrowserEngine implements SqlEngine {
 	}
 
 	async registerText(name: string, text: string | Uint8Array): Promise<string> {
-		// Bytes are handed to DuckDB's worker without a copy.
-		if (typeof text === 'string') await this.db.registerFileText(name, text);
-		else await this.db.registerFileBuffer(name, text);
-		return name;
+		// In the one directory the locked database may read. Bytes go to DuckDB's worker uncopied.
+		const path = `${this.loadDirectory}${name}`;
+		if (typeof text === 'string') await this.db.registerFileText(path, text);
+		else await this.db.registerFileBuffer(path, text);
+		return path;
 	}
 
 	async unregister(path: string): Promise<void> {
@@ -88,13 +98,17 @@ export class BrowserEngine implements SqlEngine {
 		await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: false });
 	}
 
-	/** A connection of its own for the SQL console, so its queries can be cancelled alone. */
+	/**
+	 * A connection of its own for the SQL console, so its queries can be cancelled alone. It
+	 * shares the database's locked settings: no file, URL or extension.
+	 */
 	async consoleConnection(): Promise<ConsoleConnection> {
 		return new ConsoleConnection(await this.db.connect());
 	}
 }
 
 export interface ConsoleResult {
+	/** Column names as DuckDB gives them: possibly repeated, blank, or full of quotes and markup. */
 	columns: string[];
 	rows: unknown[][];
 	/** More rows exist than were read. */
@@ -114,13 +128,15 @@ export class ConsoleConnection {
 		let truncated = false;
 		for await (const batch of reader) {
 			columns = batch.schema.fields.map((f) => f.name);
-			for (const row of batch.toArray()) {
+			// Read by position, never by name: a result may name two columns alike
+			// (`SELECT 1 AS a, 2 AS a`, `count(*), count(*)`) or name one `__proto__`.
+			const vectors = columns.map((_, i) => batch.getChildAt(i));
+			for (let r = 0; r < batch.numRows; r++) {
 				if (rows.length >= maxRows) {
 					truncated = true;
 					break;
 				}
-				const object = row.toJSON() as Record<string, unknown>;
-				rows.push(columns.map((c) => toDisplayValue(object[c])));
+				rows.push(vectors.map((vector) => toDisplayValue(vector?.get(r))));
 			}
 			if (truncated) break;
 		}

@@ -17,6 +17,11 @@ export interface SqlEngine {
 	 * extension is a download), and is given CSV instead.
 	 */
 	insertArrow?(table: string, ipc: Uint8Array): Promise<void>;
+	/**
+	 * The engine applied its settings itself and locked them (duckdb-wasm: lockdown.ts); a load
+	 * must not set them again, which a locked configuration refuses.
+	 */
+	readonly settingsLocked?: boolean;
 }
 
 /** The SQL files, read by each host its own way (Vite `?raw` in the browser, fs in Node). */

@@ -136,7 +136,7 @@ export async function loadTableParts(
 	parts: TableParts,
 	onTable?: (table: TableName) => void
 ): Promise<void> {
-	await engine.exec(ENGINE_SETTINGS_SQL);
+	if (!engine.settingsLocked) await engine.exec(ENGINE_SETTINGS_SQL);
 	await engine.exec(sources.schema);
 	await engine.exec(referenceTablesSql());
 	const sourceFileType = sourceFileTypeSql(parts);

@@ -4,6 +4,7 @@
  * declarations; rates are fractions (0.25 = 25%), null where the baseline has no denominator.
  */
 import type { CoverageFigure } from '../domain/plan';
+import type { TargetMetric } from '../import/tables';
 import type { Status } from '../import/values';
 
 /** What the user has sliced by; null = all. Kept in the URL. */
@@ -153,7 +154,7 @@ export interface PipelineRow {
 	notRecognised: number;
 }
 
-export type TargetMetric = 'coverage' | 'basic_starts' | 'advanced' | 'excellent' | 'leading';
+export type { TargetMetric };
 
 export interface RegionTargetRow {
 	code: string;

@@ -365,12 +365,18 @@ export function writeUtf8(text: string, buffer: Uint8Array, at: number): number 
 const SIZING_ROWS = 1000;
 
 /**
- * For files a person opens in Excel: a BOM so Excel reads UTF-8, and a leading apostrophe on
- * cells that a spreadsheet would run as formulas (=, +, -, @, tab, CR).
+ * For files a person opens in Excel: a BOM so Excel reads UTF-8, CRLF between records, and a
+ * leading apostrophe on any cell a spreadsheet would run as a formula: one starting with
+ * = + - @, or with a tab, CR or LF (Excel and WPS skip leading white space and control
+ * characters before reading a formula, so "\r\n=1+1" is one), or white space before = + - @.
+ * Line breaks inside a cell are kept as they are (quoted).
  */
 export function toExcelCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+	const formulaStart = /^(?:[=+\-@\t\r\n]|\s+[=+\-@])/;
 	const neutralise = (value: CsvValue): CsvValue =>
-		typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	const safeRows = [...rows].map((row) => row.map(neutralise));
-	return '\uFEFF' + toCsv(header.map(neutralise) as string[], safeRows).replace(/\n/g, '\r\n');
+		typeof value === 'string' && formulaStart.test(value) ? `'${value}` : value;
+	const line = (row: readonly CsvValue[]) => row.map((v) => csvField(neutralise(v))).join(',');
+	const lines = [line(header)];
+	for (const row of rows) lines.push(line(row));
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
