@@ -3,7 +3,8 @@ import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { RegionRow, TrendPoint } from '../../src/lib/figures/types';
 import { regions, targets } from '../../src/lib/domain/catalogue';
-import { memoizeOption, sameData } from '../../src/lib/charts/memo';
+import { sameData } from '../../src/lib/charts/memo';
+import { ChartOptions, type ChartSpec } from '../../src/lib/charts/page-charts';
 import { regionRankingOption } from '../../src/lib/charts/regions';
 import { coverageTrendOption } from '../../src/lib/charts/trend';
 import {
@@ -114,19 +115,29 @@ describe('updating a chart in place', () => {
 	});
 });
 
-describe('memoizeOption', () => {
+describe('ChartOptions', () => {
 	it('returns the same option for structurally equal inputs, a new one otherwise', () => {
 		let calls = 0;
-		const build = memoizeOption((rows: RegionRow[], rate: number) => {
+		const build = (rows: RegionRow[], rate: number) => {
 			calls += 1;
 			return regionRankingOption(rows, rate);
+		};
+		const spec = (rows: RegionRow[], rate: number): ChartSpec => ({
+			build: build as unknown as ChartSpec['build'],
+			args: [rows, rate],
+			width: 640,
+			height: 360
 		});
-		const a = build(regionRows(0), 0.25);
-		expect(build(regionRows(0), 0.25)).toBe(a);
+		const options = new ChartOptions();
+		const a = options.get('ranking', spec(regionRows(0), 0.25));
+		expect(options.get('ranking', spec(regionRows(0), 0.25))).toBe(a);
 		expect(calls).toBe(1);
-		expect(build(regionRows(1), 0.25)).not.toBe(a);
-		expect(build(regionRows(1), 0.3)).not.toBe(a);
+		expect(options.get('ranking', spec(regionRows(1), 0.25))).not.toBe(a);
+		expect(options.get('ranking', spec(regionRows(1), 0.3))).not.toBe(a);
 		expect(calls).toBe(3);
+		// Each chart by its own name.
+		expect(options.get('other', spec(regionRows(1), 0.3))).not.toBe(a);
+		expect(calls).toBe(4);
 	});
 
 	it('compares plain data by value', () => {

@@ -1,7 +1,7 @@
 /**
- * Reuse a chart option while its inputs are unchanged. The builders are pure, so equal inputs give
- * an equal option: returning the previous object lets `Chart.svelte` skip `setOption` entirely
- * (on 总览, a 盟市 filter leaves the ranking as it was and a year leaves the trend).
+ * Structural equality of a chart builder's inputs: the builders are pure, so equal inputs give
+ * an equal option, and `ChartOptions` (page-charts.ts) returns the previous object — `Chart.svelte`
+ * then skips `setOption` entirely (on 总览, a 盟市 filter leaves the ranking as it was).
  */
 
 /** Structural equality of plain data (numbers, strings, null, arrays, plain objects). */
@@ -22,18 +22,4 @@ export function sameData(a: unknown, b: unknown): boolean {
 			return false;
 	}
 	return true;
-}
-
-/**
- * `build` (a pure option builder over plain data) that returns its previous result, the same
- * object, when called again with structurally equal arguments.
- */
-export function memoizeOption<A extends unknown[], R>(build: (...args: A) => R): (...args: A) => R {
-	let last: { args: A; result: R } | null = null;
-	return (...args: A) => {
-		if (last && sameData(last.args, args)) return last.result;
-		const result = build(...args);
-		last = { args, result };
-		return result;
-	};
 }
