@@ -3,6 +3,7 @@
  * looks like, personal or identifying data is refused until that column is dropped. Dropped
  * columns never reach DuckDB or storage.
  */
+import { INVISIBLE } from './headers';
 import { identifyingValueKind } from './privacy-values';
 
 export { identifyingValueKind } from './privacy-values';
@@ -51,11 +52,6 @@ const IDENTIFYING_HEADERS: readonly { anywhere: RegExp; exactly?: RegExp; what: 
 	{ anywhere: /qq/, what: 'QQ号' }
 ];
 
-/**
- * Characters that do not show: controls, format characters (zero-width, bidi, BOM, soft
- * hyphen) and the rest Unicode calls default-ignorable (fillers, variation selectors).
- */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
 const OPENING = '([{<（【〔［｛〈《「『〖';
 const CLOSING = ')]}>）】〕］｝〉》」』〗';
 const BRACKETED = new RegExp(

@@ -17,6 +17,8 @@ export type { AnyRow } from './row-reading';
 export interface InputFile {
 	name: string;
 	bytes: Uint8Array;
+	/** The name the file came with, when another file of the import had it (file-names.ts). */
+	renamedFrom?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface InputFile {
 export interface DeferredInputFile {
 	name: string;
 	read(): Uint8Array;
+	renamedFrom?: string;
 }
 
 export type InputSource = InputFile | DeferredInputFile;
@@ -228,6 +231,12 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		column: string | null = null
 	) => report.problems.push({ file: input.name, line, column, value: '', reason, severity });
 
+	if (input.renamedFrom !== undefined) {
+		fileProblem(
+			`本次导入中另有文件名为“${input.renamedFrom}”的文件，本文件在报告和数据（source_file）中记为“${input.name}”`,
+			'warning'
+		);
+	}
 	const headerIndex = headerIndexOf(records, faults);
 	if (headerIndex < 0) {
 		report.status = 'empty';
