@@ -11,7 +11,13 @@
  * (whole, when it decodes so; else with its own undecodable bytes).
  */
 export type DetectedEncoding =
-	'UTF-8' | 'UTF-8 (BOM)' | 'GB18030/GBK' | 'UTF-16LE (BOM)' | 'UTF-16BE (BOM)';
+	| 'UTF-8'
+	| 'UTF-8 (BOM)'
+	| 'GB18030/GBK'
+	| 'UTF-16LE (BOM)'
+	| 'UTF-16BE (BOM)'
+	/** Not decoded: the file is a workbook, not text (read-file.ts). */
+	| '—';
 
 /** A byte sequence that could not be decoded: where it is in the file and in the text. */
 export interface UndecodableBytes {
@@ -51,7 +57,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
 	const utf8: DetectedEncoding = hasBom ? 'UTF-8 (BOM)' : 'UTF-8';
 	try {
 		return {
-			text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+			text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
 			encoding: utf8,
 			undecodable: []
 		};
@@ -77,12 +83,12 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): DecodedText {
 	const encoding: DetectedEncoding = order === 'le' ? 'UTF-16LE (BOM)' : 'UTF-16BE (BOM)';
 	try {
 		return {
-			text: new TextDecoder(label, { fatal: true }).decode(body),
+			text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body),
 			encoding,
 			undecodable: []
 		};
 	} catch {
-		const text = new TextDecoder(label).decode(body);
+		const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
 		const undecodable: UndecodableBytes[] = [];
 		for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
 			const byteOffset = 2 + at * 2;
@@ -178,8 +184,8 @@ function decodeWithErrors(
 	label: string,
 	step: Step
 ): DecodedText {
-	const strict = new TextDecoder(label, { fatal: true });
-	const lenient = new TextDecoder(label);
+	const strict = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+	const lenient = new TextDecoder(label, { ignoreBOM: true });
 	const pieces: string[] = [];
 	const undecodable: UndecodableBytes[] = [];
 	let textLength = 0;

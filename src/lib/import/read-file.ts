@@ -208,8 +208,31 @@ function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 	return -1;
 }
 
+/** What a file is when its first bytes say it is a workbook, not text (null otherwise). */
+function workbookKind(bytes: Uint8Array): string | null {
+	const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel 工作簿（.xlsx）或 ZIP 压缩包';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel 97–2003 工作簿（.xls）';
+	return null;
+}
+
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
-	const decoded = decodeCsvBytes('bytes' in input ? input.bytes : input.read());
+	const bytes = 'bytes' in input ? input.bytes : input.read();
+	const workbook = workbookKind(bytes);
+	if (workbook) {
+		const report = emptyReport(input.name, '—');
+		report.status = 'unrecognised';
+		report.problems.push({
+			file: input.name,
+			line: null,
+			column: null,
+			value: '',
+			reason: `文件是${workbook}，不是 CSV 文本：请在 Excel 或 WPS 中“另存为”CSV（UTF-8）后再导入`,
+			severity: 'error'
+		});
+		return { ...readElsewhere(report, null, null), declarationsChecked: false };
+	}
+	const decoded = decodeCsvBytes(bytes);
 	const { text, encoding } = decoded;
 	const report = emptyReport(input.name, encoding);
 	const records = readCsvRecords(text);

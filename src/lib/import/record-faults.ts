@@ -18,8 +18,16 @@ export const ROW_LIMIT = 262_144;
 export interface RecordFault {
 	/** The field (0-based, in the file's columns) where it is, or null for the whole row. */
 	field: number | null;
+	/** Why, without what becomes of the row (the header's fault is said of the header). */
 	reason: string;
+	/** What becomes of the row: not loaded (and, after a quote fault, the next line read again). */
+	outcome: string;
 }
+
+const NOT_LOADED = '本行未导入';
+
+/** A rejected row's reason: why, and what becomes of it. */
+export const rowReason = (fault: RecordFault) => `${fault.reason}；${fault.outcome}`;
 
 const REPLACEMENT = '\uFFFD';
 
@@ -28,10 +36,12 @@ const ENCODING_NAMES: Record<DecodedText['encoding'], string> = {
 	'UTF-8 (BOM)': 'UTF-8',
 	'GB18030/GBK': 'GB18030/GBK',
 	'UTF-16LE (BOM)': 'UTF-16',
-	'UTF-16BE (BOM)': 'UTF-16'
+	'UTF-16BE (BOM)': 'UTF-16',
+	'—': '—'
 };
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** 32768 → "32,768". */
+export const count = (n: number) => n.toLocaleString('en-US');
 
 /** The faults of a file's records that are known before they are read (quote, U+FFFD). */
 export class RecordFaults {
@@ -52,9 +62,9 @@ export class RecordFaults {
 			const field = cells.findIndex((cell) => cell.includes(REPLACEMENT));
 			const bytes = undecodable.get(at);
 			const reason = bytes
-				? `有无法按 ${ENCODING_NAMES[decoded.encoding]} 解码的字节${bytes.hex ? ` ${bytes.hex}` : ''}（位于文件第 ${count(bytes.byteOffset)} 字节处，从 0 起计），本行未导入；请确认文件的编码，或改正该处后重新导入`
-				: '含替换字符“\uFFFD”（U+FFFD）：文件在此前的转换中已有字符无法识别，本行未导入';
-			this.byRecord.set(index, { field: field < 0 ? null : field, reason });
+				? `有无法按 ${ENCODING_NAMES[decoded.encoding]} 解码的字节${bytes.hex ? ` ${bytes.hex}` : ''}（位于文件第 ${count(bytes.byteOffset)} 字节处，从 0 起计）：请确认文件的编码，或改正该处后重新导入`
+				: '含替换字符“\uFFFD”（U+FFFD）：文件在此前的转换中已有字符无法识别';
+			this.byRecord.set(index, { field: field < 0 ? null : field, reason, outcome: NOT_LOADED });
 		}
 	}
 
@@ -70,8 +80,13 @@ export class RecordFaults {
 	 */
 	of(index: number, cells?: readonly string[]): RecordFault | null {
 		const quote = this.records.fault(index);
-		if (quote)
-			return { field: quote.field, reason: `${quote.reason}；本行未导入，下一行起照常读取` };
+		if (quote) {
+			return {
+				field: quote.field,
+				reason: quote.reason,
+				outcome: `${NOT_LOADED}，下一行起照常读取`
+			};
+		}
 		const known = this.byRecord.get(index);
 		if (known) return known;
 		const span = this.records.span(index);
@@ -82,13 +97,15 @@ export class RecordFaults {
 			const length = (own[long] as string).length;
 			return {
 				field: long,
-				reason: `单元格有 ${count(length)} 个字符，超过上限 ${count(CELL_LIMIT)}，本行未导入`
+				reason: `单元格有 ${count(length)} 个字符，超过上限 ${count(CELL_LIMIT)}`,
+				outcome: NOT_LOADED
 			};
 		}
 		if (span > ROW_LIMIT) {
 			return {
 				field: null,
-				reason: `本行有 ${count(span)} 个字符，超过上限 ${count(ROW_LIMIT)}，本行未导入`
+				reason: `本行有 ${count(span)} 个字符，超过上限 ${count(ROW_LIMIT)}`,
+				outcome: NOT_LOADED
 			};
 		}
 		return null;

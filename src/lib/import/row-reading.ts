@@ -5,7 +5,7 @@
  * same rows and problems at a fraction of the cost: a million such rows are a plausible file.
  */
 import { csvField } from './csv';
-import { keptCell, ROW_LIMIT, type RecordFault } from './record-faults';
+import { count, keptCell, ROW_LIMIT, rowReason, type RecordFault } from './record-faults';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
 import type { IdentifyingColumnScan } from './privacy';
@@ -161,7 +161,7 @@ export class RowReading {
 			reader.errors.push({
 				key: null,
 				value: '',
-				reason: `未列入数据契约的列合计 ${extra.length} 个字符，超过上限 ${ROW_LIMIT}`
+				reason: `未列入数据契约的列合计 ${count(extra.length)} 个字符，超过上限 ${count(ROW_LIMIT)}`
 			});
 		}
 		const outcome: RowOutcome<AnyRow> = this.readRow(reader, this.file, line, extra);
@@ -182,15 +182,9 @@ export class RowReading {
 		const quoteFault = fault.reason.includes('引号');
 		this.sanitizedLines?.push(quoteFault ? cells.join(',') : cells.map(csvField).join(','));
 		const column = fault.field === null ? null : (this.layout.headers[fault.field] ?? null);
-		this.problems.push({
-			file: this.file,
-			line,
-			column,
-			value: '',
-			reason: fault.reason,
-			severity: 'error'
-		});
-		this.rejectedRows.push({ line, cells: cells.map(keptCell), reasons: [fault.reason] });
+		const reason = rowReason(fault);
+		this.problems.push({ file: this.file, line, column, value: '', reason, severity: 'error' });
+		this.rejectedRows.push({ line, cells: cells.map(keptCell), reasons: [reason] });
 	}
 
 	/**

@@ -7,7 +7,7 @@ import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
-import { CELL_LIMIT } from './record-faults';
+import { CELL_LIMIT, count } from './record-faults';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 import {
 	BASELINE_YEAR_RANGE,
@@ -122,7 +122,7 @@ export class RowReader {
 			this.errors.push({
 				key,
 				value: value.slice(0, 50) + '…',
-				reason: `内容有 ${value.length} 个字符，超过上限 ${CELL_LIMIT}`
+				reason: `内容有 ${count(value.length)} 个字符（全角等字符折叠之后），超过上限 ${count(CELL_LIMIT)}`
 			});
 			return undefined;
 		}
