@@ -12,7 +12,7 @@ import { uniqueFileNames, withUniqueNames } from '../../src/lib/import/file-name
 import { FILE_KINDS } from '../../src/lib/import/file-kinds';
 import { importFiles } from '../../src/lib/import/pipeline';
 import { identifyingHeader, identifyingValueKind } from '../../src/lib/import/privacy';
-import { rowCountProblem } from '../../src/lib/import/read-file';
+import { rowCountProblem } from '../../src/lib/import/record-count';
 import { CELL_LIMIT, ROW_LIMIT } from '../../src/lib/import/record-faults';
 import { parseNumber } from '../../src/lib/import/values';
 import { hostileFiles } from '../fixtures/hostile/hostile-files';

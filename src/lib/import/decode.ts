@@ -230,3 +230,11 @@ function decodeWithErrors(
 	flush(body.length);
 	return { text: pieces.join(''), encoding, undecodable };
 }
+
+/** What a file is when its first bytes say it is a workbook, not text (null otherwise). */
+export function workbookKind(bytes: Uint8Array): string | null {
+	const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel 工作簿（.xlsx）或 ZIP 压缩包';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel 97–2003 工作簿（.xls）';
+	return null;
+}

@@ -2,11 +2,11 @@
  * One input file → a report and normalised rows: decode, parse, recognise the kind by its
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
-import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES } from './decode';
+import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES, workbookKind } from './decode';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
-import { countDataRows } from './record-count';
+import { countDataRows, rowCountProblem } from './record-count';
 import { CELL_LIMIT, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
 import { layoutOf, RowReading, type AnyRow } from './row-reading';
@@ -179,26 +179,6 @@ export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
 	return 'match' in layout ? layout.match.kind : null;
 }
 
-/**
- * The check of rows in = rows read: the independent count (record-count.ts) against the rows
- * the reading found. Null when they agree; else an error naming the file.
- */
-export function rowCountProblem(
-	file: string,
-	rowsRead: number,
-	rowsCounted: number
-): Problem | null {
-	if (rowsRead === rowsCounted) return null;
-	return {
-		file,
-		line: null,
-		column: null,
-		value: '',
-		reason: `行数核对不符：按记录起止独立计数为 ${rowsCounted} 行，读取了 ${rowsRead} 行，可能有行未被读取或被拆分；请检查该文件的引号与换行，并将文件提交维护人员`,
-		severity: 'error'
-	};
-}
-
 /** The first record that is not blank, or -1. */
 function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 	for (let i = 0; i < records.length; i++) {
@@ -206,14 +186,6 @@ function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 		if (faults.of(i, cells) || !isBlankRecord(cells)) return i;
 	}
 	return -1;
-}
-
-/** What a file is when its first bytes say it is a workbook, not text (null otherwise). */
-function workbookKind(bytes: Uint8Array): string | null {
-	const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
-	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel 工作簿（.xlsx）或 ZIP 压缩包';
-	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel 97–2003 工作簿（.xls）';
-	return null;
 }
 
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {

@@ -9,6 +9,8 @@
  * the line its faulty quote opened on.
  */
 
+import type { Problem } from './report';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -118,4 +120,24 @@ export function countDataRows(text: string, delimiter: string): number {
 	}
 	if (content) filled++;
 	return Math.max(0, filled - 1);
+}
+
+/**
+ * The check of rows in = rows read: the independent count (record-count.ts) against the rows
+ * the reading found. Null when they agree; else an error naming the file.
+ */
+export function rowCountProblem(
+	file: string,
+	rowsRead: number,
+	rowsCounted: number
+): Problem | null {
+	if (rowsRead === rowsCounted) return null;
+	return {
+		file,
+		line: null,
+		column: null,
+		value: '',
+		reason: `行数核对不符：按记录起止独立计数为 ${rowsCounted} 行，读取了 ${rowsRead} 行，可能有行未被读取或被拆分；请检查该文件的引号与换行，并将文件提交维护人员`,
+		severity: 'error'
+	};
 }
