@@ -192,6 +192,19 @@ describe('identifying headers and values', () => {
 		expect(identifyingValueKind(value)).toBeNull()
 	);
 
+	it('finds short ones in a file too (an e-mail of nine characters)', () => {
+		const text = [
+			'申报编号,企业编码,申报年度,盟市,旗县区,行业代码,申报层级,审核状态,认定层级,成熟度等级,备注',
+			'SB-1,E1,2025,呼和浩特市,,C26,基础级,审核中,,,li@qq.com'
+		].join('\n');
+		const [report] = importFiles([
+			{ name: 'x.csv', bytes: new TextEncoder().encode(text) }
+		]).reports;
+		expect(report?.identifyingColumns).toEqual([
+			{ index: 10, header: '备注', reason: '第 2 行的值形如电子邮箱' }
+		]);
+	});
+
 	it('refuses no file among the sample, the import fixtures and the hostile set that it did not refuse before', () => {
 		const refusedBefore = new Set([
 			'decl-company-name.csv',

@@ -138,8 +138,8 @@ export class IdentifyingColumnScan {
 
 	/** Whether the value closes its column (it looks identifying). */
 	private check(index: number, value: string | undefined, line: number): boolean {
-		// identifyingValueKind passes anything shorter at once.
-		if (!value || value.length < 10) return false;
+		// identifyingValueKind passes anything shorter at once (the shortest is an e-mail, a@b.cn).
+		if (!value || value.length < 6) return false;
 		// Rows of one declaration follow each other: the value just checked comes first.
 		if (value === this.lastClean[index]) return false;
 		const clean = this.clean[index] as Set<string>;
