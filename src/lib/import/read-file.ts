@@ -248,12 +248,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	report.headers = headers;
 	if (headerFault) {
 		const column = headerFault.field === null ? null : (headers[headerFault.field] ?? null);
-		fileProblem(
-			`表头：${headerFault.reason.replace(/；?本行未导入.*$/, '')}`,
-			'warning',
-			headerIndex + 1,
-			column
-		);
+		fileProblem(`表头：${headerFault.reason}`, 'warning', headerIndex + 1, column);
 	}
 
 	// Privacy first: nothing identifying goes further, whatever kind the file is. The values are
