@@ -139,7 +139,12 @@ describe('a file’s kind from its first bytes', () => {
 	});
 
 	it('says nothing without a whole line or a known header', () => {
-		expect(kindOfHeader(scenarioFile.subarray(0, scenarioFile.indexOf(0x0a)))).toBeNull();
+		// The sample ends its lines with CRLF: cut before the CR, the header line is not whole.
+		expect(kindOfHeader(scenarioFile.subarray(0, scenarioFile.indexOf(0x0d)))).toBeNull();
+		// A CR alone ends a line (old Mac files): then it is.
+		expect(kindOfHeader(scenarioFile.subarray(0, scenarioFile.indexOf(0x0d) + 1))).toBe(
+			'scenarios'
+		);
 		expect(kindOfHeader(new Uint8Array())).toBeNull();
 		expect(kindOfHeader(bytesOf('tests/fixtures/import/unknown-headers.csv'))).toBeNull();
 		expect(kindOfHeader(new TextEncoder().encode('\n\n申报编号,场景\n'))).toBeNull();

@@ -7,14 +7,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarios, tierName, TIER_KEYS } from '../../src/lib/domain/catalogue';
 import { countedTierOf } from '../../src/lib/domain/rules';
-import { isBlankRecord, readCsvRecords } from '../../src/lib/import/csv';
-import { decodeCsvBytes } from '../../src/lib/import/decode';
+import { isBlankRecord, readCsvRecords } from '../../src/lib/import/csv-records';
+import { decodeCsvBytes, type DecodedText } from '../../src/lib/import/decode';
 import { IdentifyingColumnScan } from '../../src/lib/import/privacy';
 import { readDataRows } from '../../src/lib/import/read-file';
+import { RecordFaults } from '../../src/lib/import/record-faults';
 import { layoutOf, RowReading } from '../../src/lib/import/row-reading';
 
-function readBothWays(text: string) {
+function readBothWays(
+	text: string,
+	decoded: DecodedText = { text, encoding: 'UTF-8', undecodable: [] }
+) {
 	const records = readCsvRecords(text);
+	const faults = new RecordFaults(records, decoded);
 	let headerIndex = 0;
 	while (headerIndex < records.length && isBlankRecord(records.at(headerIndex))) headerIndex++;
 	const headers = records.at(headerIndex).map((h) => h.replace(/^\uFEFF/, '').trim());
@@ -23,7 +28,7 @@ function readBothWays(text: string) {
 	const read = (fromText: boolean) => {
 		const scan = new IdentifyingColumnScan(headers);
 		const reading = new RowReading('建设场景明细.csv', layout);
-		const rowsRead = readDataRows(records, headerIndex, scan, reading, fromText);
+		const rowsRead = readDataRows({ records, faults, headerIndex }, scan, reading, fromText);
 		return {
 			rowsRead,
 			identifying: scan.found(),
@@ -81,7 +86,11 @@ function awkwardScenarioFile(newline: string): string {
 		`SB2025-77781,"${other}",基础级`,
 		`SB2025-00001,${other},领航级`, // a 申报编号 seen before, not next to its rows
 		`SB2025-77782,１４,先进级`,
-		`=HYPERLINK("x"),${name},基础级`
+		`=HYPERLINK("x"),${name},基础级`,
+		`SB2025-77783,${name}\uFFFD,先进级`, // a replacement character: rejected before reading
+		`SB2025-77784,${'长'.repeat(40_000)},先进级`, // a cell over the limit
+		`SB2025-77785,${name},先进级\rSB2025-77786,${name},基础级`, // a CR-only line break
+		`SB2025-77787,"${name}" x,先进级` // text after a closing quote: a quote fault
 	);
 	for (let k = 0; k < 300; k++) lines.push(`${id()},${scenarios[k % 40]?.name},基础级`);
 	return lines.join(newline) + newline;
@@ -94,7 +103,7 @@ describe('建设场景明细 read from each record’s text', () => {
 			expect(textPathApplies).toBe(true);
 			expect(fromText).toEqual(cellByCell);
 			// The file exercises what it should: errors, warnings, rejections and loaded rows.
-			expect(cellByCell.rejectedRows.length).toBeGreaterThanOrEqual(8);
+			expect(cellByCell.rejectedRows.length).toBeGreaterThanOrEqual(11);
 			expect(cellByCell.problems.some((p) => p.severity === 'warning')).toBe(true);
 			expect(cellByCell.rows.length).toBeGreaterThan(600);
 		}
@@ -140,10 +149,10 @@ describe('建设场景明细 read from each record’s text', () => {
 		files.push('data/sample/建设场景明细.csv');
 		let compared = 0;
 		for (const path of files) {
-			const { text } = decodeCsvBytes(new Uint8Array(readFileSync(path)));
+			const decoded = decodeCsvBytes(new Uint8Array(readFileSync(path)));
 			let both;
 			try {
-				both = readBothWays(text);
+				both = readBothWays(decoded.text, decoded);
 			} catch {
 				continue; // not a recognised file
 			}

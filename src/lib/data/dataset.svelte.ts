@@ -17,6 +17,7 @@ import { makeCube } from '../db/make-cube';
 import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { summaryOf, type Summary } from '../figures/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
+import { withUniqueNames } from '../import/file-names';
 import type { FileReport } from '../import/report';
 import { cubeSource } from './cube-source.svelte';
 import type { ImportRequest, SourceFile, WorkerMessage } from './import-messages';
@@ -179,9 +180,14 @@ class Dataset {
 		}
 	}
 
-	/** Add the user's files (a file of the same name replaces the earlier one). */
+	/**
+	 * Add the user's files: a file of the same name replaces the earlier one; two of one name in
+	 * the same drop are both kept, the later as "名称 (2).csv" (as the import names it).
+	 */
 	async addFiles(list: readonly File[]): Promise<void> {
-		const added: SourceFile[] = list.map((file) => ({ name: file.name, blob: file }));
+		const added: SourceFile[] = withUniqueNames(
+			list.map((file) => ({ name: file.name, blob: file }))
+		);
 		const names = new Set(added.map((f) => f.name));
 		const next = [...this.userFiles.filter((f) => !names.has(f.name)), ...added];
 		// Refused before a byte is read: the data loaded so far stays as it is.

@@ -9,6 +9,8 @@ import type { StoredFile } from './store';
 export interface SourceFile {
 	name: string;
 	blob: Blob;
+	/** The name it came with, when another file of the import had it (import/file-names.ts). */
+	renamedFrom?: string;
 }
 
 export interface ImportRequest {

@@ -11,6 +11,7 @@ import {
 	rejectDuplicateRows,
 	type ImportResult
 } from '../import/pipeline';
+import { withUniqueNames } from '../import/file-names';
 import { kindOfHeader, readElsewhere, type ReadFile } from '../import/read-file';
 import { ScenarioRows } from '../import/scenario-rows';
 import type {
@@ -156,12 +157,18 @@ async function importAll(
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const post = (message: WorkerMessage) => self.postMessage(message);
 	try {
-		const { files, dropIdentifyingColumns } = event.data;
+		// Two files of one name are told apart ("名称 (2).csv") before anything is read, so that
+		// both workers, the reports, the rows and the files kept for a reload use the same names.
+		const files = withUniqueNames(event.data.files);
+		const drop = new Set(event.data.dropIdentifyingColumns);
+		for (const file of files) {
+			if (file.renamedFrom !== undefined && drop.has(file.renamedFrom)) drop.add(file.name);
+		}
 		// The page gives the files' Blobs by reference; each is read when its turn comes.
 		const inputs = files.map((file) => new BlobInput(file));
 		const { result, storedApart } = await importAll(
 			files,
-			new Set(dropIdentifyingColumns),
+			drop,
 			inputs,
 			(done, total, file) => post({ type: 'progress', done, total, file })
 		);

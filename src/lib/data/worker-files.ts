@@ -34,10 +34,12 @@ function readBlob(name: string, blob: Blob): Uint8Array {
  */
 export class BlobInput implements DeferredInputFile {
 	readonly name: string;
+	readonly renamedFrom?: string;
 	private digest: Promise<string> | null = null;
 
 	constructor(private readonly file: SourceFile) {
 		this.name = file.name;
+		if (file.renamedFrom !== undefined) this.renamedFrom = file.renamedFrom;
 	}
 
 	read(): Uint8Array {

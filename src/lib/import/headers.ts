@@ -1,14 +1,20 @@
 /**
  * Header matching and file recognition. A header matches a column when, after folding
  * (surrounding spaces, full-/half-width, a trailing unit in brackets such as （万元）, letter
- * case), it equals the column's Chinese header, one of its aliases, or its English key.
+ * case, invisible characters such as zero-width spaces), it equals the column's Chinese header, one of its aliases, or its English key.
  */
 import { normalizeKey } from '../domain/text';
 import { FILE_KINDS, type FileKind, type FileKindSpec } from './file-kinds';
 
-/** "数字化投入规模（万元）" → "数字化投入规模"; " Year " → "year". */
+/**
+ * Characters that do not show: controls, format characters (zero-width, bidi, BOM, soft
+ * hyphen) and the rest Unicode calls default-ignorable (fillers, variation selectors).
+ */
+export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
+
+/** "数字化投入规模（万元）" → "数字化投入规模"; " Year " → "year"; invisible characters dropped. */
 export function normalizeHeader(header: string): string {
-	return normalizeKey(header).replace(/\([^()]*\)$/, '');
+	return normalizeKey(header.replace(INVISIBLE, '')).replace(/\([^()]*\)$/, '');
 }
 
 export interface HeaderMatch {

@@ -6,6 +6,7 @@
  */
 import { TIER_KEYS, type TierKey } from '../domain/catalogue';
 import { eligibleRankOf, evaluateDeclaration } from '../domain/rules';
+import { uniqueFileNames } from './file-names';
 import { readInputFile, type InputSource, type ReadFile, type ReadOptions } from './read-file';
 import { balances, type FileReport } from './report';
 import type { FileKind } from './file-kinds';
@@ -181,11 +182,30 @@ function eligibilityOf(tables: ImportedTables): { rows: EligibilityRow[]; flagge
 	return { rows, flagged };
 }
 
-/** Each input read on its own (read-file.ts), in order. */
+/**
+ * An input under another name: a later file of a name already used is read as "名称 (2).csv"
+ * (file-names.ts), so that its report and its rows' `source_file` are its own.
+ */
+function renamed(input: InputSource, name: string): InputSource {
+	if (name === input.name) return input;
+	const renamedFrom = input.renamedFrom ?? input.name;
+	if ('bytes' in input) return { name, bytes: input.bytes, renamedFrom };
+	return { name, renamedFrom, read: () => input.read() };
+}
+
+/**
+ * Each input read on its own (read-file.ts), in order, each under a name of its own. Columns
+ * are dropped from a file named in `dropIdentifyingColumns` by either name.
+ */
 export function readFiles(inputs: readonly InputSource[], options: ImportOptions = {}): ReadFile[] {
-	return inputs.map((input, i) => {
+	const names = uniqueFileNames(inputs.map((input) => input.name));
+	return inputs.map((original, i) => {
+		const input = renamed(original, names[i] as string);
+		const drop = options.dropIdentifyingColumns;
 		const read = readInputFile(input, {
-			dropIdentifyingColumns: options.dropIdentifyingColumns?.has(input.name)
+			dropIdentifyingColumns:
+				drop?.has(input.name) === true ||
+				(input.renamedFrom !== undefined && drop?.has(input.renamedFrom) === true)
 		} satisfies ReadOptions);
 		options.onProgress?.(i + 1, inputs.length, input.name);
 		return read;

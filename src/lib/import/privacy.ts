@@ -3,41 +3,89 @@
  * looks like, personal or identifying data is refused until that column is dropped. Dropped
  * columns never reach DuckDB or storage.
  */
-import { normalizeKey } from '../domain/text';
-import { normalizeHeader } from './headers';
+import { INVISIBLE } from './headers';
+import { identifyingValueKind } from './privacy-values';
 
-/** Header words that name identifying data (matched as substrings of the folded header). */
-const IDENTIFYING_HEADERS: readonly { pattern: RegExp; what: string }[] = [
-	{ pattern: /企业名称|单位名称|公司名称|^名称$|企业全称|工厂名称/, what: '企业名称' },
+export { identifyingValueKind } from './privacy-values';
+
+/**
+ * Header words that name identifying data, matched in the header folded by `headerForms`:
+ * `anywhere` as a part of the whole header, `exactly` as the whole of it or of a part inside or
+ * outside brackets ("备注（电话）", "Remark (phone)").
+ */
+const IDENTIFYING_HEADERS: readonly { anywhere: RegExp; exactly?: RegExp; what: string }[] = [
 	{
-		pattern: /统一社会信用代码|信用代码|组织机构代码|营业执照|税号|纳税人识别号/,
+		anywhere:
+			/企业名称|单位名称|公司名称|企业全称|公司全称|单位全称|工厂名称|companyname|enterprisename/,
+		exactly: /^(名称|企业|公司|company|enterprise|firm)$/,
+		what: '企业名称'
+	},
+	{
+		anywhere:
+			/统一社会信用代码|信用代码|组织机构代码|营业执照|税号|纳税人识别号|工商注册号|creditcode|uscc/,
 		what: '统一社会信用代码'
 	},
-	{ pattern: /联系人|负责人|法人|法定代表人|姓名|填报人/, what: '人员姓名' },
-	{ pattern: /电话|手机|联系方式|传真/, what: '电话' },
-	{ pattern: /地址|住所|邮编/, what: '地址' },
-	{ pattern: /身份证|证件号/, what: '身份证件号' },
-	{ pattern: /邮箱|email|e-mail/, what: '电子邮箱' },
 	{
-		pattern: /^(enterprisename|companyname|name|creditcode|uscc|contact|phone|mobile|tel|address)$/,
-		what: '身份信息'
-	}
+		anywhere:
+			/联系人|联络人|对接人|经办人|负责人|法人|法定代表人|姓名|名字|填报人|填表人|申报人|报送人|审核人|签字人|contactperson|contactname|personname|nameofperson|fullname|legalrepresentative|legalperson|responsibleperson/,
+		exactly: /^(name|person|contact|contacts|representative)$/,
+		what: '人员姓名'
+	},
+	{
+		anywhere:
+			/电话|手机|联系方式|传真|座机|固话|telephone|phonenumber|mobilephone|cellphone|mobileno/,
+		exactly: /^(phone|tel|mobile|cell|fax)(no|number)?$/,
+		what: '电话'
+	},
+	{
+		anywhere: /地址|住所|住址|邮编|邮政编码|address|zipcode|postcode|postalcode/,
+		exactly: /^(addr|zip)$/,
+		what: '地址'
+	},
+	{
+		anywhere: /身份证|证件号|护照|idcard|identitycard|identitynumber|passport/,
+		exactly: /^id(no|number)$/,
+		what: '身份证件号'
+	},
+	{ anywhere: /邮箱|电子邮件|email/, exactly: /^(mail|mailbox)$/, what: '电子邮箱' },
+	{ anywhere: /微信|wechat|weixin/, exactly: /^(wx|vx|wxid)(号|id)?$/, what: '微信号' },
+	{ anywhere: /qq/, what: 'QQ号' }
 ];
 
-/** 18-character 统一社会信用代码 (GB 32100): registration authority, type, region, body, check. */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY]$/;
-/** Mainland mobile numbers and landlines with an area code. */
-const PHONE = /^(?:\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
-/** A resident ID number (18 digits, last may be X). */
-const RESIDENT_ID = /^\d{17}[\dX]$/;
+const OPENING = '([{<（【〔［｛〈《「『〖';
+const CLOSING = ')]}>）】〕］｝〉》」』〗';
+const BRACKETED = new RegExp(
+	`[${escape(OPENING)}]([^${escape(CLOSING)}]*)[${escape(CLOSING)}]`,
+	'g'
+);
+/** Spaces, punctuation and symbols: "e-mail" is "email", "contact_person" is "contactperson". */
+const SEPARATORS = /[\s\p{P}\p{S}]/gu;
 
-function countDigits(value: string): number {
-	let n = 0;
-	for (let i = 0; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n += 1;
-	}
-	return n;
+function escape(chars: string): string {
+	return chars.replace(/[\][(){}<>^-]/g, '\\$&');
+}
+
+/**
+ * A header as the privacy check reads it: width folded (NFKC), invisible characters dropped,
+ * lower case, without spaces, punctuation and symbols — whole (brackets' contents kept) and in
+ * parts (outside the brackets, and each bracket's content).
+ */
+export function headerForms(header: string): { whole: string; parts: string[] } {
+	const folded = header.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+	const squash = (text: string) => text.replace(SEPARATORS, '');
+	const inner = [...folded.matchAll(BRACKETED)].map((match) => squash(match[1] ?? ''));
+	const outer = squash(folded.replace(BRACKETED, ' '));
+	return { whole: squash(folded), parts: [outer, ...inner].filter((part) => part !== '') };
+}
+
+export function identifyingHeader(header: string): string | null {
+	const { whole, parts } = headerForms(header);
+	const found = IDENTIFYING_HEADERS.find(
+		(h) =>
+			h.anywhere.test(whole) ||
+			(h.exactly !== undefined && [whole, ...parts].some((part) => h.exactly?.test(part)))
+	);
+	return found?.what ?? null;
 }
 
 export interface IdentifyingColumn {
@@ -46,23 +94,6 @@ export interface IdentifyingColumn {
 	header: string;
 	/** Chinese reason, e.g. "列名表明为电话" or "第 12 行的值形如统一社会信用代码". */
 	reason: string;
-}
-
-/** The identifying-looking value kind, or null. */
-export function identifyingValueKind(value: string): string | null {
-	// Cheap exits, as every cell of every file passes here: each pattern is at least 10
-	// characters with at least 6 digits (ASCII or full-width; a credit code's 6-digit region).
-	if (value.length < 10 || countDigits(value) < 6) return null;
-	const v = normalizeKey(value).toUpperCase();
-	if (v.length === 18 && RESIDENT_ID.test(v)) return '身份证号';
-	if (v.length === 18 && CREDIT_CODE.test(v)) return '统一社会信用代码';
-	if (PHONE.test(v) || PHONE.test(v.replace(/[-()]/g, ''))) return '电话号码';
-	return null;
-}
-
-export function identifyingHeader(header: string): string | null {
-	const folded = normalizeHeader(header).replace(/[_.-]/g, '');
-	return IDENTIFYING_HEADERS.find((h) => h.pattern.test(folded))?.what ?? null;
 }
 
 /**
@@ -107,8 +138,8 @@ export class IdentifyingColumnScan {
 
 	/** Whether the value closes its column (it looks identifying). */
 	private check(index: number, value: string | undefined, line: number): boolean {
-		// identifyingValueKind passes anything shorter at once.
-		if (!value || value.length < 10) return false;
+		// identifyingValueKind passes anything shorter at once (the shortest is an e-mail, a@b.cn).
+		if (!value || value.length < 6) return false;
 		// Rows of one declaration follow each other: the value just checked comes first.
 		if (value === this.lastClean[index]) return false;
 		const clean = this.clean[index] as Set<string>;

@@ -2,10 +2,12 @@
  * One input file → a report and normalised rows: decode, parse, recognise the kind by its
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
-import { decodeCsvBytes, UTF8_BOM_BYTES } from './decode';
-import { isBlankRecord, parseCsvRecords, readCsvRecords, type CsvRecords } from './csv';
+import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES, workbookKind } from './decode';
+import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
+import { countDataRows, rowCountProblem } from './record-count';
+import { CELL_LIMIT, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
 import { layoutOf, RowReading, type AnyRow } from './row-reading';
 import type { ScenarioRows } from './scenario-rows';
@@ -15,6 +17,8 @@ export type { AnyRow } from './row-reading';
 export interface InputFile {
 	name: string;
 	bytes: Uint8Array;
+	/** The name the file came with, when another file of the import had it (file-names.ts). */
+	renamedFrom?: string;
 }
 
 /**
@@ -24,6 +28,7 @@ export interface InputFile {
 export interface DeferredInputFile {
 	name: string;
 	read(): Uint8Array;
+	renamedFrom?: string;
 }
 
 export type InputSource = InputFile | DeferredInputFile;
@@ -66,6 +71,7 @@ function emptyReport(file: string, encoding: FileReport['encoding']): FileReport
 		status: 'loaded',
 		headers: [],
 		rowsRead: 0,
+		rowsCounted: 0,
 		rowsLoaded: 0,
 		rowsRejected: 0,
 		rowsWithWarnings: 0,
@@ -85,42 +91,62 @@ function rejectAll(
 	keepCells = true
 ) {
 	for (const r of rows) {
-		report.rejectedRows.push({ line: r.line, cells: keepCells ? r.cells : [], reasons: [reason] });
+		const cells = keepCells ? r.cells.map(keptCell) : [];
+		report.rejectedRows.push({ line: r.line, cells, reasons: [reason] });
 	}
 	report.rowsRejected = report.rejectedRows.length;
 }
 
-/** The non-blank data rows after the header, with their lines (header = line 1 when first). */
-function* dataRowsOf(records: CsvRecords, headerIndex: number) {
+/** A file's records with what rejects a record before it is read (RecordFaults). */
+interface FileRecords {
+	records: CsvRecords;
+	faults: RecordFaults;
+	headerIndex: number;
+}
+
+/**
+ * The data rows after the header (a faulty record is never blank), with their lines (header =
+ * line 1 when first) and faults.
+ */
+function* dataRowsOf({ records, faults, headerIndex }: FileRecords) {
 	for (let i = headerIndex + 1; i < records.length; i++) {
 		const cells = records.at(i);
-		if (!isBlankRecord(cells)) yield { line: i + 1, cells };
+		const fault = faults.of(i, cells);
+		if (fault || !isBlankRecord(cells)) yield { line: i + 1, cells, fault };
 	}
 }
 
 /**
  * The data rows after the header: each scanned for identifying values and, when `reading` is
- * given, read. Returns how many are not blank. Plain records of a 建设场景明细 file are read from
- * their text (`ScenarioRecords`, same outcome) unless `fromText` is false.
+ * given, read (a faulty one rejected). Returns how many are not blank. Plain records of a
+ * 建设场景明细 file are read from their text (`ScenarioRecords`, same outcome) unless `fromText`
+ * is false.
  */
 export function readDataRows(
-	records: CsvRecords,
-	headerIndex: number,
+	file: FileRecords,
 	scan: IdentifyingColumnScan,
 	reading: RowReading | null,
 	fromText = true
 ): number {
+	const { records, faults, headerIndex } = file;
 	let rowsRead = 0;
 	const plainRecords = fromText
 		? (reading?.scenarioRecords(scan, records.delimiter) ?? null)
 		: null;
 	for (let i = headerIndex + 1; i < records.length; i++) {
 		const text = plainRecords ? records.plainText(i) : null;
-		if (text !== null) {
+		if (text !== null && text.length <= CELL_LIMIT && !faults.hasReplacement(i)) {
 			if (plainRecords?.read(i + 1, text)) rowsRead += 1;
 			continue;
 		}
 		const cells = records.at(i);
+		const fault = faults.of(i, cells);
+		if (fault) {
+			scan.scan(cells.map(keptCell), i + 1);
+			rowsRead += 1;
+			reading?.reject(i + 1, cells, fault);
+			continue;
+		}
 		if (isBlankRecord(cells)) continue;
 		scan.scan(cells, i + 1);
 		rowsRead += 1;
@@ -132,14 +158,19 @@ export function readDataRows(
 /**
  * The kind a file's header names, from its first bytes (null when they do not tell: no whole
  * line, no header, or headers of no kind). Used only to plan the work — which file to read in
- * a second worker; `readInputFile` decides the kind. The bytes are cut after their last line
- * break, which no multi-byte character of UTF-8 or GB18030 contains.
+ * a second worker; `readInputFile` decides the kind. The text is cut after its last line break
+ * (the bytes' last character may be cut short).
  */
 export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
-	const end = firstBytes.lastIndexOf(0x0a);
+	const text = decodeCsvBytes(firstBytes).text;
+	const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
 	if (end < 0) return null;
-	const records = parseCsvRecords(decodeCsvBytes(firstBytes.subarray(0, end + 1)).text);
-	const header = records.find((record) => !isBlankRecord(record));
+	const records = readCsvRecords(text.slice(0, end + 1));
+	let header: string[] | undefined;
+	for (let i = 0; i < records.length && !header; i++) {
+		const cells = records.at(i);
+		if (!isBlankRecord(cells)) header = cells;
+	}
 	if (!header) return null;
 	const layout = layoutOf(
 		header.map((h) => h.replace(/^\uFEFF/, '').trim()),
@@ -148,10 +179,36 @@ export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
 	return 'match' in layout ? layout.match.kind : null;
 }
 
+/** The first record that is not blank, or -1. */
+function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
+	for (let i = 0; i < records.length; i++) {
+		const cells = records.at(i);
+		if (faults.of(i, cells) || !isBlankRecord(cells)) return i;
+	}
+	return -1;
+}
+
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
-	const { text, encoding } = decodeCsvBytes('bytes' in input ? input.bytes : input.read());
+	const bytes = 'bytes' in input ? input.bytes : input.read();
+	const workbook = workbookKind(bytes);
+	if (workbook) {
+		const report = emptyReport(input.name, '—');
+		report.status = 'unrecognised';
+		report.problems.push({
+			file: input.name,
+			line: null,
+			column: null,
+			value: '',
+			reason: `文件是${workbook}，不是 CSV 文本：请在 Excel 或 WPS 中“另存为”CSV（UTF-8）后再导入`,
+			severity: 'error'
+		});
+		return { ...readElsewhere(report, null, null), declarationsChecked: false };
+	}
+	const decoded = decodeCsvBytes(bytes);
+	const { text, encoding } = decoded;
 	const report = emptyReport(input.name, encoding);
 	const records = readCsvRecords(text);
+	const faults = new RecordFaults(records, decoded);
 	const result: ReadFile = {
 		report,
 		kind: null,
@@ -162,27 +219,37 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		sanitizedText: '',
 		storedFromInputByte: null
 	};
-	const fileProblem = (reason: string, severity: Problem['severity'] = 'error') =>
-		report.problems.push({
-			file: input.name,
-			line: null,
-			column: null,
-			value: '',
-			reason,
-			severity
-		});
+	const fileProblem = (
+		reason: string,
+		severity: Problem['severity'] = 'error',
+		line: number | null = null,
+		column: string | null = null
+	) => report.problems.push({ file: input.name, line, column, value: '', reason, severity });
 
-	let headerIndex = -1;
-	for (let i = 0; i < records.length && headerIndex < 0; i++) {
-		if (!isBlankRecord(records.at(i))) headerIndex = i;
+	if (input.renamedFrom !== undefined) {
+		fileProblem(
+			`本次导入中另有文件名为“${input.renamedFrom}”的文件，本文件在报告和数据（source_file）中记为“${input.name}”`,
+			'warning'
+		);
 	}
+	const headerIndex = headerIndexOf(records, faults);
 	if (headerIndex < 0) {
 		report.status = 'empty';
 		fileProblem('文件为空，没有表头');
 		return result;
 	}
-	const headers = records.at(headerIndex).map((h) => h.replace(/^\uFEFF/, '').trim());
+	const file: FileRecords = { records, faults, headerIndex };
+	const headerFault = faults.of(headerIndex);
+	const headers = records.at(headerIndex).map((h, i) => {
+		const header = h.replace(/^\uFEFF/, '').trim();
+		// The header cell whose quote is faulty is read without that quote.
+		return headerFault && i === headerFault.field ? header.replace(/^"/, '').trim() : header;
+	});
 	report.headers = headers;
+	if (headerFault) {
+		const column = headerFault.field === null ? null : (headers[headerFault.field] ?? null);
+		fileProblem(`表头：${headerFault.reason}`, 'warning', headerIndex + 1, column);
+	}
 
 	// Privacy first: nothing identifying goes further, whatever kind the file is. The values are
 	// scanned in the same pass that reads the rows; when the scan finds an identifying column
@@ -193,8 +260,11 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	const firstLayout = scan.anyByHeader && !dropAllowed ? null : layoutOf(headers, droppedByHeader);
 	let reading =
 		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
-	const rowsRead = readDataRows(records, headerIndex, scan, reading);
+	const rowsRead = readDataRows(file, scan, reading);
 	report.rowsRead = rowsRead;
+	report.rowsCounted = countDataRows(records.text, records.delimiter);
+	const countProblem = rowCountProblem(input.name, rowsRead, report.rowsCounted);
+	if (countProblem) report.problems.push(countProblem);
 	if (rowsRead === 0) fileProblem('文件只有表头，没有数据行', 'warning');
 
 	const identifying = scan.found();
@@ -204,17 +274,15 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		if (!dropAllowed) {
 			report.status = 'refused';
 			for (const column of identifying) {
-				report.problems.push({
-					file: input.name,
-					line: null,
-					column: column.header,
-					value: '',
-					reason: `疑似身份信息（${column.reason}），文件已拒绝；删除该列后可继续导入`,
-					severity: 'error'
-				});
+				fileProblem(
+					`疑似身份信息（${column.reason}），文件已拒绝；删除该列后可继续导入`,
+					'error',
+					null,
+					column.header
+				);
 			}
 			// The refused rows keep no cells: identifying values go nowhere, not even into a download.
-			rejectAll(report, dataRowsOf(records, headerIndex), '文件含身份信息列，已拒绝', false);
+			rejectAll(report, dataRowsOf(file), '文件含身份信息列，已拒绝', false);
 			return result;
 		}
 		for (const column of identifying) dropped.add(column.index);
@@ -230,7 +298,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 			`无法识别文件类型：最接近“${best.spec.label}”，但缺少必填列 ${best.missing.map((m) => `“${m}”`).join('、')}`
 		);
 		// Columns the user chose to drop stay out of the rejected rows too (blank, to keep the columns aligned).
-		const withoutDropped = [...dataRowsOf(records, headerIndex)].map((r) => ({
+		const withoutDropped = [...dataRowsOf(file)].map((r) => ({
 			line: r.line,
 			cells: r.cells.map((cell, i) => (dropped.has(i) ? '' : cell))
 		}));
@@ -240,7 +308,10 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	if (!reading || reading.layout !== layout) {
 		// Columns found by value are dropped: read the rows again without them.
 		reading = new RowReading(input.name, layout);
-		for (const row of dataRowsOf(records, headerIndex)) reading.read(row.line, row.cells);
+		for (const row of dataRowsOf(file)) {
+			if (row.fault) reading.reject(row.line, row.cells, row.fault);
+			else reading.read(row.line, row.cells);
+		}
 	}
 	const { match } = layout;
 	result.kind = match.kind;
@@ -248,25 +319,16 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	report.kindLabel = fileKindSpec(match.kind).label;
 	report.unknownColumns = match.unknown;
 	for (const header of match.unknown) {
-		report.problems.push({
-			file: input.name,
-			line: null,
-			column: header,
-			value: '',
-			reason: '不是数据契约中的列：保留供 SQL 查询使用，不在页面和报告中显示',
-			severity: 'warning'
-		});
+		fileProblem(
+			'不是数据契约中的列：保留供 SQL 查询使用，不在页面和报告中显示',
+			'warning',
+			null,
+			header
+		);
 	}
 	for (const key of match.duplicated) {
 		const column = match.spec.columns.find((c) => c.key === key);
-		report.problems.push({
-			file: input.name,
-			line: null,
-			column: column?.zh ?? key,
-			value: '',
-			reason: '列重复出现，只使用第一列',
-			severity: 'warning'
-		});
+		fileProblem('列重复出现，只使用第一列', 'warning', null, column?.zh ?? key);
 	}
 	for (const problem of reading.problems) report.problems.push(problem);
 	report.rejectedRows = reading.rejectedRows;
@@ -277,7 +339,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	result.cellsAt = (line) => finalReading.kept(records.at(line - 1));
 	// Stored as read, or rewritten without the dropped columns so they never reach storage.
 	result.sanitizedText = reading.sanitizedLines ? reading.sanitizedLines.join('\n') : text;
-	if (!reading.sanitizedLines && (encoding === 'UTF-8' || encoding === 'UTF-8 (BOM)')) {
+	if (!reading.sanitizedLines && isUtf8(encoding) && decoded.undecodable.length === 0) {
 		result.storedFromInputByte = encoding === 'UTF-8 (BOM)' ? UTF8_BOM_BYTES : 0;
 	}
 	return result;

@@ -36,6 +36,8 @@ export interface FileReport {
 	status: FileStatus;
 	headers: string[];
 	rowsRead: number;
+	/** Data rows counted independently of the reading (record-count.ts): equal to rowsRead. */
+	rowsCounted: number;
 	rowsLoaded: number;
 	rowsRejected: number;
 	rowsWithWarnings: number;

@@ -5,6 +5,7 @@
  * same rows and problems at a fraction of the cost: a million such rows are a plausible file.
  */
 import { csvField } from './csv';
+import { count, keptCell, ROW_LIMIT, rowReason, type RecordFault } from './record-faults';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
 import type { IdentifyingColumnScan } from './privacy';
@@ -47,6 +48,8 @@ export interface Layout {
 	/** Positions kept in the file, or null when every column is kept. */
 	keptIndexes: number[] | null;
 	keptHeaders: string[];
+	/** Every header of the file. */
+	headers: readonly string[];
 }
 
 export function layoutOf(
@@ -56,7 +59,7 @@ export function layoutOf(
 	const keptIndexes = dropped.size ? headers.flatMap((_, i) => (dropped.has(i) ? [] : [i])) : null;
 	const keptHeaders = keptIndexes ? keptIndexes.map((i) => headers[i] ?? '') : [...headers];
 	const { match, best } = recognizeFile(keptHeaders);
-	return match ? { match, keptIndexes, keptHeaders } : { best };
+	return match ? { match, keptIndexes, keptHeaders, headers } : { best };
 }
 
 /**
@@ -154,11 +157,34 @@ export class RowReading {
 		const extra = unknown.length
 			? JSON.stringify(Object.fromEntries(unknown.map((i) => [keptHeaders[i], cells[i] ?? ''])))
 			: null;
+		if (extra !== null && extra.length > ROW_LIMIT) {
+			reader.errors.push({
+				key: null,
+				value: '',
+				reason: `未列入数据契约的列合计 ${count(extra.length)} 个字符，超过上限 ${count(ROW_LIMIT)}`
+			});
+		}
 		const outcome: RowOutcome<AnyRow> = this.readRow(reader, this.file, line, extra);
 		if (this.report(line, outcome.errors, outcome.warnings, () => cells)) {
 			if (this.scenarioRows) this.scenarioRows.push(outcome.row as ScenarioRow);
 			else this.rows.push(outcome.row as AnyRow);
 		}
+	}
+
+	/**
+	 * A row rejected before its values are read (record-faults.ts: a quote fault, a byte not
+	 * decoded, a cell or the row too long), named by line and the file's column.
+	 */
+	reject(line: number, allCells: string[], fault: RecordFault): void {
+		const cells = this.kept(allCells);
+		// Kept for a reload so that it is rejected there again: a quote fault as it came (written
+		// out as CSV it would be a well-formed row), the others with what rejects them.
+		const quoteFault = fault.reason.includes('引号');
+		this.sanitizedLines?.push(quoteFault ? cells.join(',') : cells.map(csvField).join(','));
+		const column = fault.field === null ? null : (this.layout.headers[fault.field] ?? null);
+		const reason = rowReason(fault);
+		this.problems.push({ file: this.file, line, column, value: '', reason, severity: 'error' });
+		this.rejectedRows.push({ line, cells: cells.map(keptCell), reasons: [reason] });
 	}
 
 	/**

@@ -7,6 +7,7 @@ import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
+import { CELL_LIMIT, count } from './record-faults';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 import {
 	BASELINE_YEAR_RANGE,
@@ -115,6 +116,15 @@ export class RowReader {
 		if (value === '') {
 			if (required) this.errors.push({ key, value: '', reason: '必填项为空' });
 			return required ? undefined : null;
+		}
+		if (value.length > CELL_LIMIT) {
+			// Folding can lengthen a cell that was within the limit (NFKC: "㍻" → "平成").
+			this.errors.push({
+				key,
+				value: value.slice(0, 50) + '…',
+				reason: `内容有 ${count(value.length)} 个字符（全角等字符折叠之后），超过上限 ${count(CELL_LIMIT)}`
+			});
+			return undefined;
 		}
 		if (looksLikeFormula(value)) {
 			this.warnings.push({

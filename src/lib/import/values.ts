@@ -22,12 +22,45 @@ export const YEAR_MAX = 2035;
 const ok = <T>(value: T): Resolved<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Resolved<T> => ({ ok: false, reason });
 
-/** "１,２５０" → 1250; "1,250.5" → 1250.5. Null for an empty cell. */
+/** The largest value of DuckDB's INTEGER (32-bit signed), the type of counts (schema.sql). */
+export const INT32_MAX = 2_147_483_647;
+
+/** Digits a double keeps exactly (DBL_DIG): a number written with more would be stored changed. */
+const SIGNIFICANT_DIGITS = 15;
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** Thousands separators every three digits, as in 1,250 or 12,345,678.5. */
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * "１,２５０" → 1250; "1,250.5" → 1250.5. Null for an empty cell. Full-width digits and commas
+ * fold; a thousands separator must stand every three digits ("12,34" and "1,2,3,4" are not
+ * numbers), and digits split by spaces ("12 34") are not one number. A number a double cannot
+ * hold as written (over 15 significant digits, or beyond its range) is refused, as are
+ * exponents, NaN and Infinity.
+ */
 export function parseNumber(raw: string): Resolved<number | null> {
-	const text = normalizeValue(raw).replace(/[,，\s]/g, '');
+	const text = normalizeValue(raw).replace(/，/g, ',');
 	if (text === '') return ok(null);
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return fail(`“${raw.trim()}”不是数字`);
-	return ok(Number(text));
+	const shown = raw.trim().length > 40 ? `${raw.trim().slice(0, 40)}…` : raw.trim();
+	if (!PLAIN_NUMBER.test(text) && !GROUPED_NUMBER.test(text)) {
+		if (/^[+-]?[\d\s,]*\d[\d\s,]*(?:\.\d*)?$/.test(text)) {
+			return fail(
+				/\s/.test(text)
+					? `“${shown}”中的数字被空格隔开，不是一个数`
+					: `“${shown}”的千位分隔符位置不对（应每三位一个，如 1,250）`
+			);
+		}
+		return fail(`“${shown}”不是数字`);
+	}
+	const digits = text.replace(/[^\d]/g, '').replace(/^0+/, '');
+	const significant = digits.replace(/0+$/, '').length;
+	const value = Number(text.replace(/,/g, ''));
+	if (!Number.isFinite(value)) return fail(`“${shown}”超出数值范围`);
+	if (significant > SIGNIFICANT_DIGITS) {
+		return fail(`“${shown}”有效数字超过 ${SIGNIFICANT_DIGITS} 位，无法按原值保存`);
+	}
+	return ok(value);
 }
 
 /** A declaration or target year, 2024–2035 by the contract; `range` widens it (the baseline's 年度). */
@@ -64,7 +97,10 @@ export function parseTargetMetric(raw: string): Resolved<TargetMetric> {
 		: fail(`无法识别的指标“${raw.trim()}”（应为覆盖率、基础级新建、先进级、卓越级或领航级）`);
 }
 
-/** 25 or 25% → 0.25 for 覆盖率; a non-negative count otherwise. */
+/**
+ * 25 or 25% → 0.25 for 覆盖率 (0–100%); otherwise a count of enterprises, a whole number from 0
+ * to INT32_MAX.
+ */
 export function parseTargetValue(raw: string, metric: TargetMetric | undefined): Resolved<number> {
 	const text = normalizeValue(raw);
 	const percent = text.endsWith('%');
@@ -77,15 +113,25 @@ export function parseTargetValue(raw: string, metric: TargetMetric | undefined):
 		return ok(parsed.value / 100);
 	}
 	if (percent) return fail('只有覆盖率目标可用百分数');
+	if (!Number.isInteger(parsed.value)) {
+		return fail(`目标值“${raw.trim()}”不是整数：该指标是企业家数`);
+	}
+	if (parsed.value > INT32_MAX) return fail(`目标值 ${text} 超出范围（最大 ${INT32_MAX}）`);
 	return ok(parsed.value);
 }
 
-export function parseNonNegativeInteger(raw: string, what: string): Resolved<number> {
+/** A whole number from 0 to `max` (a DuckDB INTEGER by default). */
+export function parseNonNegativeInteger(
+	raw: string,
+	what: string,
+	max = INT32_MAX
+): Resolved<number> {
 	const parsed = parseNumber(raw);
 	if (!parsed.ok) return fail(parsed.reason);
 	if (parsed.value === null) return fail(`${what}为空`);
 	if (!Number.isInteger(parsed.value)) return fail(`${what}“${raw.trim()}”不是整数`);
 	if (parsed.value < 0) return fail(`${what}为负数（${parsed.value}）`);
+	if (parsed.value > max) return fail(`${what} ${raw.trim()} 超出范围（最大 ${max}）`);
 	return ok(parsed.value);
 }
 

@@ -1,0 +1,180 @@
+/**
+ * The expected outcome of each file of the hostile corpus (continued): values DuckDB cannot
+ * hold or that are not numbers, identifying headers and values, a workbook renamed.
+ */
+import { expect } from 'vitest';
+import {
+	byHeader,
+	byValue,
+	enterprises,
+	investments,
+	SEP,
+	targets,
+	type Expected,
+	type ExpectedProblem
+} from './hostile-expected';
+
+/** Values, identifying data, not a CSV: each file and its exact outcome. */
+export const VALUE_EXPECTED: Record<string, Expected> = {
+	// ── Values ──
+	'baseline-int32.csv': {
+		kind: 'baseline',
+		counts: [3, 1, 2, 0],
+		problems: [
+			[3, '规上工业企业数', '规上工业企业数 2147483648 超出范围（最大 2147483647）'],
+			[4, '规上工业企业数', '规上工业企业数 99999999999 超出范围（最大 2147483647）']
+		],
+		then: (result) => expect(enterprises(result)).toEqual([2147483647])
+	},
+	'baseline-huge-digits.csv': {
+		kind: 'baseline',
+		counts: [3, 1, 2, 0],
+		problems: [
+			[2, '规上工业企业数', '…”超出数值范围'],
+			[3, '规上工业企业数', '“12345678901234567”有效数字超过 15 位，无法按原值保存']
+		],
+		then: (result) => expect(enterprises(result)).toEqual([1850])
+	},
+	'baseline-split-digits.csv': {
+		kind: 'baseline',
+		counts: [6, 2, 4, 0],
+		problems: [
+			[2, '规上工业企业数', '“12 34”中的数字被空格隔开，不是一个数'],
+			[3, '规上工业企业数', '“1,2,3,4”的千位分隔符位置不对（应每三位一个，如 1,250）'],
+			[4, '规上工业企业数', '“12,34”的千位分隔符位置不对'],
+			[7, '规上工业企业数', '“1 250”中的数字被空格隔开']
+		],
+		then: (result) => expect(enterprises(result)).toEqual([1250, 1250])
+	},
+	'baseline-non-finite.csv': {
+		kind: 'baseline',
+		counts: [6, 1, 5, 0],
+		problems: [
+			[2, '规上工业企业数', '“1e309”不是数字'],
+			[3, '规上工业企业数', '“NaN”不是数字'],
+			[4, '规上工业企业数', '“Infinity”不是数字'],
+			[5, '规上工业企业数', '“-Infinity”不是数字'],
+			[6, '规上工业企业数', '“∞”不是数字']
+		],
+		then: (result) => expect(enterprises(result)).toEqual([12])
+	},
+	'decl-investment-non-finite.csv': {
+		counts: [6, 1, 5, 0],
+		problems: [
+			[2, '数字化投入规模（万元）', '“1e309”不是数字'],
+			[3, '数字化投入规模（万元）', '“NaN”不是数字'],
+			[4, '数字化投入规模（万元）', '“Infinity”不是数字'],
+			[5, '数字化投入规模（万元）', '超出数值范围'],
+			[6, '数字化投入规模（万元）', '“1234567890123456”有效数字超过 15 位']
+		],
+		then: (result) => expect(investments(result)).toEqual([123456789012345])
+	},
+	'decl-investment-separators.csv': {
+		counts: [6, 3, 3, 0],
+		problems: [
+			[2, '数字化投入规模（万元）', '“12 34”中的数字被空格隔开'],
+			[3, '数字化投入规模（万元）', '“1,2,3,4”的千位分隔符位置不对'],
+			[4, '数字化投入规模（万元）', '“12,34”的千位分隔符位置不对']
+		],
+		then: (result) => expect(investments(result)).toEqual([1250, 1250.5, 1234567.89])
+	},
+	'targets-fractional-counts.csv': {
+		kind: 'targets',
+		counts: [4, 2, 2, 0],
+		problems: [
+			[2, '目标值', '目标值“3.5”不是整数：该指标是企业家数'],
+			[5, '目标值', '目标值“300.5”不是整数']
+		],
+		then: (result) => expect(targets(result)).toEqual([2, 1])
+	},
+	'targets-coverage-range.csv': {
+		kind: 'targets',
+		counts: [6, 3, 3, 0],
+		problems: [
+			[2, '目标值', '覆盖率目标 101% 超过100%'],
+			[3, '目标值', '目标值为负数（-1）'],
+			[7, '目标值', '覆盖率目标 100.5 超过100%']
+		],
+		then: (result) => expect(targets(result)).toEqual([1, 0, 0.255])
+	},
+	'targets-non-finite.csv': {
+		kind: 'targets',
+		counts: [6, 1, 5, 0],
+		problems: [
+			[2, '目标值', '“1e309”不是数字'],
+			[3, '目标值', '“NaN”不是数字'],
+			[4, '目标值', '超出数值范围'],
+			[5, '目标值', '“Infinity”不是数字'],
+			[6, '目标值', '目标值 2147483648 超出范围（最大 2147483647）']
+		],
+		then: (result) => expect(targets(result)).toEqual([12])
+	},
+	'decl-huge-cell.csv': {
+		counts: [3, 2, 1, 0],
+		problems: [[3, '旗县区', '单元格有 40,000 个字符，超过上限 32,768；本行未导入']],
+		then: (_, report) =>
+			expect(report.rejectedRows[0]?.cells[4]).toMatch(/^长{1000}…（已截断，共 40,000 个字符）$/)
+	},
+	'decl-cell-at-limit.csv': {
+		counts: [2, 2, 0, 0],
+		problems: [],
+		then: (result) => expect(result.tables.declarations[0]?.county).toHaveLength(32_768)
+	},
+	'decl-long-row.csv': {
+		counts: [2, 1, 1, 0],
+		problems: [
+			...Array.from({ length: 9 }, (_, k): ExpectedProblem => [
+				null,
+				`附加${k + 1}`,
+				SEP,
+				'warning'
+			]),
+			[3, null, '个字符，超过上限 262,144；本行未导入']
+		]
+	},
+	'decl-folds-too-long.csv': {
+		counts: [2, 1, 1, 0],
+		problems: [[2, '旗县区', '内容有 36,000 个字符（全角等字符折叠之后），超过上限 32,768']]
+	},
+	// ── Identifying headers ──
+	'priv-header-jingbanren.csv': byHeader('经办人', '人员姓名'),
+	'priv-header-contact-person.csv': byHeader('Contact Person', '人员姓名'),
+	'priv-header-bracketed.csv': byHeader('备注（联系人）', '人员姓名'),
+	'priv-header-square-brackets.csv': byHeader('[电话]', '电话'),
+	'priv-header-zero-width.csv': byHeader('联\u200B系\u200B人', '人员姓名'),
+	'priv-header-bidi.csv': byHeader('联系\u202E人', '人员姓名'),
+	'priv-header-fullwidth.csv': byHeader('ＥＭＡＩＬ', '电子邮箱'),
+	'priv-header-wechat.csv': byHeader('微信号', '微信号'),
+	'priv-header-qq.csv': byHeader('QQ', 'QQ号'),
+	'priv-header-id-card.csv': byHeader('ID Card No.', '身份证件号'),
+	'priv-header-address.csv': byHeader('通讯地址', '地址'),
+	'priv-header-legal-rep.csv': byHeader('法定代表人', '人员姓名'),
+	'priv-header-name-of-person.csv': byHeader('name of person', '人员姓名'),
+	'priv-header-tel.csv': byHeader('Tel.', '电话'),
+	// ── Identifying values ──
+	'priv-value-id15.csv': byValue('身份证号'),
+	'priv-value-id18-in-text.csv': byValue('身份证号'),
+	'priv-value-phone-plus86.csv': byValue('电话号码'),
+	'priv-value-phone-0086.csv': byValue('电话号码'),
+	'priv-value-phone-dots.csv': byValue('电话号码'),
+	'priv-value-landline-brackets.csv': byValue('电话号码'),
+	'priv-value-phone-in-text.csv': byValue('电话号码'),
+	'priv-value-email.csv': byValue('电子邮箱'),
+	'priv-value-wechat.csv': byValue('微信号'),
+	'priv-value-wxid.csv': byValue('微信号'),
+	'priv-value-qq.csv': byValue('QQ号'),
+	'priv-lookalikes.csv': {
+		counts: [6, 6, 0, 0],
+		problems: [[null, '备注', SEP, 'warning']],
+		then: (result) =>
+			expect(investments(result)).toEqual([1234567.89, 0.12345678901, 150.3, 80, null, null])
+	},
+	// ── Not a CSV ──
+	'xlsx-renamed.csv': {
+		status: 'unrecognised',
+		kind: null,
+		encoding: '—',
+		counts: [0, 0, 0, 0],
+		problems: [[null, null, '文件是Excel 工作簿（.xlsx）或 ZIP 压缩包，不是 CSV 文本']]
+	}
+};
