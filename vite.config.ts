@@ -7,7 +7,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					// CI machines are shared: a test's own work, not its timeout, decides its outcome.
+					testTimeout: 30_000
+				}
 			},
 			{
 				// Real Chromium against the built site (build/), served as a web server would.

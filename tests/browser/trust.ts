@@ -64,7 +64,8 @@ export async function recordViolations(context: BrowserContext, page: Page): Pro
 /**
  * Wait until the page has done what it computes in the browser: a page with a figures-source
  * note is live (DuckDB recomputed its figures), the 数据 page is ready, the pivot has a table,
- * the SQL console has read the schema. Pages that compute nothing have nothing to wait for.
+ * the SQL console has read the schema. Pages that compute nothing are waited for until the app
+ * has started on them (the layout marks <html data-hydrated>).
  * Resolves with what the page reached, for assertions.
  */
 export async function waitUntilSettled(page: Page): Promise<string> {
@@ -84,7 +85,7 @@ export async function waitUntilSettled(page: Page): Promise<string> {
 			if (location.pathname.endsWith('/explore/sql/')) return q('.schema details') ? 'live' : false;
 			if (location.pathname.endsWith('/report/preview/'))
 				return q('[data-testid=annual-report]') ? 'live' : false;
-			return 'static';
+			return document.documentElement.dataset.hydrated === 'true' ? 'static' : false;
 		},
 		undefined,
 		{ timeout: 60_000 }
