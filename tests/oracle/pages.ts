@@ -18,16 +18,38 @@ import {
 	queryPriorTitles,
 	queryRegionTargets
 } from './queries-plan';
-import type {
-	AssessmentPage,
-	DashboardFilters,
-	IndustriesPage,
-	OverviewPage,
-	PlanPage,
-	RegionDetailPage,
-	RegionsPage,
-	ScenariosPage
+import { historiesOf, scorecardFrom, targetsFor } from '../../src/lib/figures/scorecard';
+import {
+	NO_FILTERS,
+	type AssessmentPage,
+	type DashboardFilters,
+	type IndustriesPage,
+	type OverviewPage,
+	type PlanPage,
+	type RegionDetailPage,
+	type RegionsPage,
+	type ScenariosPage
 } from '../../src/lib/figures/types';
+
+/** Each measure's history in a slice, from the oracle's trend. */
+async function oracleHistories(engine: SqlEngine, region: string | null, industry: string | null) {
+	return historiesOf(await queryTrend(engine, { ...NO_FILTERS, region, industry }));
+}
+
+/** The scorecard from the oracle's histories and the 盟市目标 rows read by SQL. */
+export async function oracleScorecard(engine: SqlEngine, f: DashboardFilters, year: number) {
+	const rows = await engine.query<{ region: string; metric: string; year: number; target: number }>(
+		'SELECT region_code AS region, metric, year::INTEGER AS year, target FROM region_targets'
+	);
+	const { targets, scope } = targetsFor(f, rows);
+	return scorecardFrom(
+		year,
+		await oracleHistories(engine, f.region, f.industry),
+		await oracleHistories(engine, null, null),
+		targets,
+		scope
+	);
+}
 
 export async function overviewPage(
 	engine: SqlEngine,
@@ -36,7 +58,12 @@ export async function overviewPage(
 	const trend = await queryTrend(engine, f);
 	const overview = await queryOverview(engine, f, trend);
 	if (!overview) return null;
-	return { overview, trend, regions: await queryRegions(engine, f, overview.year) };
+	return {
+		overview,
+		scorecard: await oracleScorecard(engine, f, overview.year),
+		trend,
+		regions: await queryRegions(engine, f, overview.year)
+	};
 }
 
 export async function regionsPage(
@@ -47,6 +74,7 @@ export async function regionsPage(
 	if (!overview) return null;
 	return {
 		overview,
+		scorecard: await oracleScorecard(engine, f, overview.year),
 		regions: await queryRegions(engine, f, overview.year),
 		industries: await queryIndustries(engine, f, overview.year),
 		regionTargets: await queryRegionTargets(engine, overview.year)
@@ -62,10 +90,10 @@ export async function regionDetailPage(
 	if (!overview) return null;
 	return {
 		overview,
+		scorecard: await oracleScorecard(engine, f, overview.year),
 		trend,
 		industries: await queryIndustries(engine, f, overview.year),
-		scenarios: await queryScenarioByTier(engine, f, overview.year),
-		regionTargets: await queryRegionTargets(engine, overview.year)
+		scenarios: await queryScenarioByTier(engine, f, overview.year)
 	};
 }
 

@@ -6,6 +6,8 @@
  */
 import type { SqlEngine } from '../../src/lib/db/engine';
 import type { CoverageSummary, Summary } from '../../src/lib/figures/summary';
+import { NO_FILTERS } from '../../src/lib/figures/types';
+import { oracleScorecard } from './pages';
 import { dataYears } from './queries';
 import { queryNationalPipeline, queryPriorTitles, queryRegionTargets } from './queries-plan';
 
@@ -71,6 +73,7 @@ export async function oracleSummary(engine: SqlEngine, year?: number): Promise<S
 			excellent: await coverageAt(engine, y, 'excellent'),
 			leading: await coverageAt(engine, y, 'leading')
 		},
+		scorecard: (await oracleScorecard(engine, { ...NO_FILTERS, year: y }, y)).rows,
 		tiers: tiers ?? { basic: 0, advanced: 0, excellent: 0, leading: 0 },
 		basicStarts: starts ?? { declared: 0, awarded: 0 },
 		declarations: counts?.declarations ?? 0,

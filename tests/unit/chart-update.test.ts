@@ -6,7 +6,7 @@ import { regions, targets } from '../../src/lib/domain/catalogue';
 import { sameData } from '../../src/lib/charts/memo';
 import { ChartOptions, type ChartSpec } from '../../src/lib/charts/page-charts';
 import { regionRankingOption } from '../../src/lib/charts/regions';
-import { coverageTrendOption } from '../../src/lib/charts/trend';
+import { coverageTrendOption, planTrendOf } from '../../src/lib/charts/trend';
 import {
 	ariaDescription,
 	REBUILT,
@@ -73,20 +73,26 @@ describe('updating a chart in place', () => {
 	const pairs: [string, EChartsOption, EChartsOption][] = [
 		[
 			'trend, other data',
-			coverageTrendOption(trend([[2025, 80, 1000]]), targets),
+			coverageTrendOption(trend([[2025, 80, 1000]]), planTrendOf([], 2025)),
 			coverageTrendOption(
 				trend([
 					[2024, 10, 900],
 					[2025, 120, 1000],
 					[2026, 5, null]
 				]),
-				targets
+				planTrendOf(
+					[
+						{ year: 2024, rate: 10 / 900 },
+						{ year: 2025, rate: 0.12 }
+					],
+					2026
+				)
 			)
 		],
 		[
 			'trend, no data',
-			coverageTrendOption(trend([[2025, 80, 1000]]), targets),
-			coverageTrendOption([], targets)
+			coverageTrendOption(trend([[2025, 80, 1000]]), planTrendOf([], 2025)),
+			coverageTrendOption([], planTrendOf([], 2025))
 		],
 		[
 			'ranking, other data',
@@ -153,7 +159,7 @@ describe('ariaDescription', () => {
 	it('is the description a builder gives the chart, which a waiting chart shows at once', () => {
 		const option = coverageTrendOption(
 			[{ year: 2026, coverage: coverage(10, 100) }] as TrendPoint[],
-			targets
+			planTrendOf([{ year: 2026, rate: 0.1 }], 2026)
 		) as Option;
 		expect(ariaDescription(option)).toContain('2026年覆盖率为10.0%');
 		expect(ariaDescription({})).toBeNull();

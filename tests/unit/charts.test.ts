@@ -29,7 +29,7 @@ import { industryCoverageOption, industryTierMixOption } from '../../src/lib/cha
 import { regionMapOption, regionRankingOption } from '../../src/lib/charts/regions';
 import { scenarioHeatmapOption, scenarioShortfallOption } from '../../src/lib/charts/scenarios';
 import { tierCountsOption } from '../../src/lib/charts/tiers';
-import { coverageTrendOption } from '../../src/lib/charts/trend';
+import { coverageTrendOption, planTrendOf } from '../../src/lib/charts/trend';
 
 /** Renders with the real ECharts SSR renderer: throws if ECharts rejects the option. */
 function render(option: EChartsOption, width = 800, height = 500): string {
@@ -94,7 +94,9 @@ describe('coverageTrendOption', () => {
 		tiers: tiersOf(numerator),
 		basicStarts: { declared: 0, awarded: 0 }
 	});
-	const option = coverageTrendOption([point(2025, 80, 1000)], targets);
+	// The plan read against 2025's 8.0% (no 2024 in the data: the path starts at 0).
+	const plan2025 = planTrendOf([{ year: 2025, rate: 0.08 }], 2025);
+	const option = coverageTrendOption([point(2025, 80, 1000)], plan2025);
 	const years = axis(option.xAxis).data;
 	const [actual, path] = seriesOf<LineSeriesOption>(option);
 
@@ -117,7 +119,7 @@ describe('coverageTrendOption', () => {
 	});
 
 	it('from a higher tier (a 层级 filter): no path and no target, said so', () => {
-		const advanced = coverageTrendOption([point(2025, 30, 1000)], targets, '先进级');
+		const advanced = coverageTrendOption([point(2025, 30, 1000)], plan2025, '先进级');
 		const series = seriesOf<LineSeriesOption>(advanced);
 		expect(series.map((s) => s.name)).toEqual(['覆盖率']);
 		expect(series[0]?.data).toEqual([null, 3, null, null]);
@@ -436,7 +438,7 @@ describe('assessment charts', () => {
 describe('every option', () => {
 	it('has aria text, no animation and projector-sized axis labels', () => {
 		const options = [
-			coverageTrendOption([], targets),
+			coverageTrendOption([], planTrendOf([], 2025)),
 			regionRankingOption(regionRows, 0.25),
 			regionMapOption(regionRows, 'test-nmg'),
 			industryCoverageOption([]),

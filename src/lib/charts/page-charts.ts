@@ -1,12 +1,12 @@
 /**
  * Each dashboard page's charts, from its figures and filters: which builder draws each one,
- * with what, at what size. The page draws them with ECharts (memoised on the builder's inputs,
+ * with what, at what size (the heatmaps are tables: heatmap-table.ts). The page draws them with ECharts (memoised on the builder's inputs,
  * `ChartOptions`); the build draws the same ones to SVG for the prerendered page, so the first
  * screen shows them before any script and with JavaScript off. Pure.
  */
 import type { EChartsOption } from 'echarts';
 import { coverageTierName } from '../dashboard/filters';
-import { regions, targets, tiers } from '../domain/catalogue';
+import { targets } from '../domain/catalogue';
 import type {
 	AssessmentPage,
 	DashboardFilters,
@@ -16,16 +16,12 @@ import type {
 	RegionsPage,
 	ScenariosPage
 } from '../figures/types';
-import {
-	indicatorDistributionOption,
-	indicatorMeansOption,
-	maturityByTierOption
-} from './assessment';
+import { indicatorDistributionOption, maturityByTierOption } from './assessment';
 import { industryCoverageOption, industryTierMixOption } from './industries';
 import { sameData } from './memo';
 import { regionMapOption, regionRankingOption } from './regions';
-import { scenarioHeatmapOption, scenarioShortfallOption } from './scenarios';
-import { coverageTrendOption } from './trend';
+import { scenarioShortfallOption } from './scenarios';
+import { coverageTrendOption, trendPlanOf } from './trend';
 
 /** One chart: its builder and the builder's inputs, its height, and its width at 1366×768. */
 export interface ChartSpec {
@@ -71,14 +67,14 @@ export class ChartOptions {
 	}
 }
 
-const REGION_COLUMNS = regions.map((r) => ({ key: r.code, label: r.shortName }));
-const TIER_AT_OR_ABOVE = tiers.map((t) => ({ key: String(t.rank), label: `${t.name}及以上` }));
-const TIER_GROUPS = tiers.map((t) => ({ key: String(t.rank), label: t.name }));
-
 export function overviewCharts(page: OverviewPage, f: DashboardFilters) {
 	const fromTier = coverageTierName(f);
 	return {
-		trend: chart(coverageTrendOption, [page.trend, targets, fromTier], HALF),
+		trend: chart(
+			coverageTrendOption,
+			[page.trend, trendPlanOf(page.scorecard, fromTier), fromTier],
+			HALF
+		),
 		ranking: chart(regionRankingOption, [page.regions, targets.coverage.rate, fromTier], HALF)
 	};
 }
@@ -94,9 +90,12 @@ export function regionsCharts(page: RegionsPage, f: DashboardFilters) {
 
 export function regionDetailCharts(page: RegionDetailPage, f: DashboardFilters) {
 	return {
-		trend: chart(coverageTrendOption, [page.trend, targets, coverageTierName(f)], HALF),
-		mix: chart(industryTierMixOption, [page.industries], HALF),
-		heatmap: chart(scenarioHeatmapOption, [page.scenarios, TIER_AT_OR_ABOVE, 'tier'], FULL, 900)
+		trend: chart(
+			coverageTrendOption,
+			[page.trend, trendPlanOf(page.scorecard, coverageTierName(f)), coverageTierName(f)],
+			HALF
+		),
+		mix: chart(industryTierMixOption, [page.industries], HALF)
 	};
 }
 
@@ -117,8 +116,6 @@ export function industriesCharts(page: IndustriesPage, f: DashboardFilters) {
 
 export function scenariosCharts(page: ScenariosPage) {
 	return {
-		byTier: chart(scenarioHeatmapOption, [page.byTier, TIER_AT_OR_ABOVE, 'tier'], 520, 940),
-		byRegion: chart(scenarioHeatmapOption, [page.byRegion, REGION_COLUMNS, 'region'], 780, 940),
 		shortfalls: chart(scenarioShortfallOption, [page.shortfalls], FULL)
 	};
 }
@@ -126,8 +123,6 @@ export function scenariosCharts(page: ScenariosPage) {
 export function assessmentCharts(page: AssessmentPage) {
 	return {
 		levels: chart(indicatorDistributionOption, [page.levels], FULL, 420),
-		regionMeans: chart(indicatorMeansOption, [page.meansByRegion, REGION_COLUMNS], HALF, 420),
-		tierMeans: chart(indicatorMeansOption, [page.meansByTier, TIER_GROUPS], HALF, 420),
 		maturity: chart(maturityByTierOption, [page.maturity], FULL)
 	};
 }

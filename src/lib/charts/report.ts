@@ -10,7 +10,7 @@ import { shownRate } from '../report/model';
 import type { AnnualReport } from '../report/view';
 import { regionRankingOption } from './regions';
 import { scenarioHeatmapOption } from './scenarios';
-import { coverageTrendOption } from './trend';
+import { coverageTrendOption, planTrendOf } from './trend';
 
 const NO_TIERS = { basic: 0, advanced: 0, excellent: 0, leading: 0 };
 
@@ -30,7 +30,9 @@ export const TIER_COLUMNS = tiers.map((t) => ({ key: String(t.rank), label: `${t
 export function reportChartOptions(
 	report: AnnualReport
 ): { name: string; option: EChartsOption; width: number; height: number }[] {
-	const trend = coverageTrendOption(trendPoints(report), targets);
+	// A 盟市's report is not read against the region's target (issue #21).
+	const plan = report.region === null ? planTrendOf(report.trend, report.year) : null;
+	const trend = coverageTrendOption(trendPoints(report), plan);
 	// The trend's tooltip quotes counts; the printed SVG has no tooltip, and the points carry none.
 	const charts = [
 		{ name: 'trend', option: { ...trend, tooltip: undefined }, width: 680, height: 300 }

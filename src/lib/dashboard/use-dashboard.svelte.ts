@@ -17,6 +17,7 @@ import type { Cube } from '../cube/cube';
 import { cubeSource } from '../data/cube-source.svelte';
 import { regions } from '../domain/catalogue';
 import { filtersFromSearch, filtersToSearch, hasFilters, sameFilters } from './filters';
+import { sharedFilters } from './shared-filters.svelte';
 import { NO_FILTERS, type DashboardFilters } from '../figures/types';
 
 /**
@@ -91,6 +92,11 @@ export function useDashboard<T>(
 	onMount(() => {
 		mounted = true;
 		void cubeSource.start();
+	});
+
+	// The next dashboard page the user opens keeps these filters (the page's fixed 盟市 among them).
+	$effect(() => {
+		sharedFilters.search = filtersToSearch(filters);
 	});
 
 	/** The cube's slice for the filters: computed once per cube and filters. */

@@ -9,6 +9,7 @@ import { indicatorLevelsOf, indicatorMeansOf, maturityByTierOf } from './assessm
 import { industryRowsOf, overviewOf, regionRowsOf, trendOf } from './coverage';
 import { pipelineOf, priorTitleEnterprisesOf, priorTitlesOf, regionTargetsOf } from './plan';
 import { scenarioByRegionOf, scenarioByTierOf, scenarioShortfallsOf } from './scenarios';
+import { scorecardOf } from './scorecard';
 import type {
 	AssessmentPage,
 	DashboardFilters,
@@ -25,7 +26,12 @@ export function overviewPage(cube: Cube, f: DashboardFilters): OverviewPage | nu
 	const trend = trendOf(cube, f);
 	const overview = overviewOf(cube, f, trend);
 	if (!overview) return null;
-	return { overview, trend, regions: regionRowsOf(cube, f, overview.year) };
+	return {
+		overview,
+		scorecard: scorecardOf(cube, f)!,
+		trend,
+		regions: regionRowsOf(cube, f, overview.year)
+	};
 }
 
 /** 盟市: the map and ranking of every 盟市, the selected slice by industry, the 盟市目标. */
@@ -34,6 +40,7 @@ export function regionsPage(cube: Cube, f: DashboardFilters): RegionsPage | null
 	if (!overview) return null;
 	return {
 		overview,
+		scorecard: scorecardOf(cube, f)!,
 		regions: regionRowsOf(cube, f, overview.year),
 		industries: industryRowsOf(cube, f, overview.year),
 		regionTargets: regionTargetsOf(cube, overview.year)
@@ -47,10 +54,10 @@ export function regionDetailPage(cube: Cube, f: DashboardFilters): RegionDetailP
 	if (!overview) return null;
 	return {
 		overview,
+		scorecard: scorecardOf(cube, f)!,
 		trend,
 		industries: industryRowsOf(cube, f, overview.year),
-		scenarios: scenarioByTierOf(cube, f, overview.year),
-		regionTargets: regionTargetsOf(cube, overview.year)
+		scenarios: scenarioByTierOf(cube, f, overview.year)
 	};
 }
 

@@ -1,15 +1,17 @@
 /**
  * The year's summary as `npm run summary` prints it and the 数据 page shows it, sliced from the
  * cube like every other figure: coverage region-wide, by 盟市 and by 行业 — at 基础级 and above
- * (the headline) and at each higher tier —, enterprises by current tier, basic-level starts,
+ * (the headline) and at each higher tier —, the plan's scorecard, enterprises by current tier,
+ * basic-level starts,
  * declarations and flagged ones, prior titles, 盟市 targets and the national pipeline. Format:
  * docs/data-in.md. Pure.
  */
 import { TIER_KEYS, tiers as TIERS, type TierKey } from '../domain/catalogue';
-import type { CoverageFigure } from '../domain/plan';
+import type { CoverageFigure, ScorecardRow } from '../domain/plan';
 import type { Cube } from '../cube/cube';
 import { cubeYears, enterprisesOf, industryRowsOf, overviewOf, regionRowsOf } from './coverage';
 import { pipelineOf, priorTitlesOf, regionTargetsOf } from './plan';
+import { scorecardOf } from './scorecard';
 import {
 	NO_FILTERS,
 	type PipelineRow,
@@ -40,6 +42,8 @@ export interface Summary {
 	};
 	/** The same at 先进级 and above, 卓越级 and above, and 领航级 (the contract's per-tier reading). */
 	coverageByTier: Record<Exclude<TierKey, 'basic'>, CoverageSummary>;
+	/** The plan's targets (region-wide): value, gap, pace to the target's year, verdict, change. */
+	scorecard: ScorecardRow[];
 	/** Enterprises by current tier (highest awarded tier up to the year). */
 	tiers: TierCounts;
 	basicStarts: { declared: number; awarded: number };
@@ -108,6 +112,7 @@ export function summaryOf(cube: Cube, year?: number): Summary | null {
 			industryAvailable: headline.byIndustry.some((row) => row.denominator !== null)
 		},
 		coverageByTier: byTier,
+		scorecard: scorecardOf(cube, { ...NO_FILTERS, year: y })!.rows,
 		tiers: overview.tiers,
 		basicStarts: overview.basicStarts,
 		declarations: overview.declarations,

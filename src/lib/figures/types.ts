@@ -3,7 +3,7 @@
  * option builders, pages, reports and the summary CLI read. Counts are enterprises unless named
  * declarations; rates are fractions (0.25 = 25%), null where the baseline has no denominator.
  */
-import type { CoverageFigure } from '../domain/plan';
+import type { CoverageFigure, ScorecardRow, TargetKey } from '../domain/plan';
 import type { TargetMetric } from '../import/tables';
 import type { Status } from '../import/values';
 
@@ -167,15 +167,31 @@ export interface RegionTargetRow {
 	actual: number | null;
 }
 
+/** The plan's scorecard for a slice (scorecard.ts). */
+export interface Scorecard {
+	/** Whose targets: the plan's (全区), the 盟市's own, or none for this slice. */
+	scope: 'plan' | 'own' | 'none';
+	year: number;
+	rows: ScorecardRow[];
+	/** Each measure's value in the year for the slice, and region-wide (its share of the region). */
+	values: Record<TargetKey, number | null>;
+	regionWide: Record<TargetKey, number | null>;
+	/** Where the coverage path starts: the end of 2024's coverage, or 0 without 2024 data. */
+	coverageStart: { year: number; value: number; fromData: boolean };
+}
+
 /** Each dashboard page's figures for its filters (a slice of the cube, pages.ts). */
 export interface OverviewPage {
 	overview: Overview;
+	scorecard: Scorecard;
 	trend: TrendPoint[];
 	regions: RegionRow[];
 }
 
 export interface RegionsPage {
 	overview: Overview;
+	/** The selected slice's scorecard (a 盟市's own targets when it is one). */
+	scorecard: Scorecard;
 	regions: RegionRow[];
 	/** The selected slice by industry (follows a click on the map). */
 	industries: IndustryRow[];
@@ -185,11 +201,11 @@ export interface RegionsPage {
 
 export interface RegionDetailPage {
 	overview: Overview;
+	/** Against the 盟市's own targets (盟市目标), never the region's. */
+	scorecard: Scorecard;
 	trend: TrendPoint[];
 	industries: IndustryRow[];
 	scenarios: ScenarioCell[];
-	/** Every 盟市's own targets (the page shows its own; an empty list: no file loaded). */
-	regionTargets: RegionTargetRow[];
 }
 
 export interface IndustriesPage {
