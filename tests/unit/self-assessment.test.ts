@@ -53,7 +53,7 @@ describe('self-assessment', () => {
 	});
 
 	it('refuses files that are not ours or carry values outside the catalogue', () => {
-		expect(parseSelfAssessment('not json')).toEqual({ ok: false, reason: '文件不是有效的 JSON' });
+		expect(parseSelfAssessment('not json')).toEqual({ ok: false, reason: '不是有效的 JSON' });
 		expect(parseSelfAssessment('{"version":1}').ok).toBe(false);
 		expect(parseSelfAssessment('null').ok).toBe(false);
 		expect(parseSelfAssessment('[1]').ok).toBe(false);

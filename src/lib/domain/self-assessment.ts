@@ -94,18 +94,18 @@ export function parseSelfAssessment(
 	try {
 		data = JSON.parse(text);
 	} catch {
-		return { ok: false, reason: '文件不是有效的 JSON' };
+		return { ok: false, reason: '不是有效的 JSON' };
 	}
 	if (!isRecord(data) || data.type !== SELF_ASSESSMENT_FILE_TYPE) {
-		return { ok: false, reason: '这不是本系统保存的自评文件' };
+		return { ok: false, reason: '不是本系统保存的自评内容' };
 	}
 	if (data.version !== 1 && data.version !== 2) {
-		return { ok: false, reason: `自评文件的版本“${String(data.version)}”无法识别` };
+		return { ok: false, reason: `自评内容的版本“${String(data.version)}”无法识别` };
 	}
 	const result = emptySelfAssessment();
 	for (const part of ['scenarios', 'basicRequirements', 'indicators'] as const) {
 		if (data[part] !== undefined && !isRecord(data[part])) {
-			return { ok: false, reason: '自评文件的结构无法识别' };
+			return { ok: false, reason: '自评内容的结构无法识别' };
 		}
 	}
 	const scenarioNos = new Set(scenarios.map((s) => s.no));
