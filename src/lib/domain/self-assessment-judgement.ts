@@ -82,3 +82,14 @@ export function judgementHeadline(judgement: Judgement): string {
 	if (judgement.state === 'ok') return reached;
 	return `${reached}（成熟度待核实，按指标支持的${maturityName(judgement.judgedAtLevel)}判定）`;
 }
+
+/** Every note beside the result: the judgement's own, the rules', and how scenarios were counted. */
+export function judgementNotes(judgement: Judgement): string[] {
+	if (judgement.state === 'invalid') return [];
+	const { evaluation } = judgement;
+	return [
+		...judgement.notes,
+		...evaluation.notes,
+		...evaluation.counted.flatMap((c) => (c.note ? [c.note] : []))
+	];
+}
