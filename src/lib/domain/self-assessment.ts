@@ -76,8 +76,8 @@ export function serializeSelfAssessment(assessment: SelfAssessment): string {
 	return JSON.stringify({ type: SELF_ASSESSMENT_FILE_TYPE, ...assessment }, null, 2);
 }
 
-/** An amount longer than this is not something a person typed into the field. */
-const AMOUNT_TEXT_MAX = 40;
+/** The amount fields take at most this many characters (the page's `maxlength`), and so does reading. */
+export const AMOUNT_TEXT_MAX = 40;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
