@@ -5,7 +5,7 @@
  * PNG to look at. Needs `npm run build` first.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './serve.js';
 
@@ -31,6 +31,9 @@ try {
 		await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
 		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
 		writeFileSync(`${OUT}/${name}.pdf`, pdf);
+		// The last run's page images go first: a report now shorter would keep stale pages.
+		for (const file of readdirSync(OUT))
+			if (file.startsWith(`${name}-`) && file.endsWith('.png')) rmSync(`${OUT}/${file}`);
 		try {
 			execFileSync('pdftoppm', ['-r', '60', '-png', `${OUT}/${name}.pdf`, `${OUT}/${name}`]);
 		} catch {

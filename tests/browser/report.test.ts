@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Summary } from '../../src/lib/figures/summary';
 import { formatPercent } from '../../src/lib/format';
+import { ISSUER } from '../../src/lib/report/period';
 import { cliSummary, foreignRequests, launchBrowser, openPage } from './browser';
+import { foldText, pdfIncludes, pdfStartsWith, readPdf } from './pdf-layout';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -32,21 +33,18 @@ function tableText(page: Page, testid: string) {
 	);
 }
 
-/** Page text as pdf.js reads it, NFKC-folded (the font maps some characters to radical forms). */
-async function pdfPages(pdf: Uint8Array): Promise<string[]> {
-	const doc = await getDocument({ data: pdf }).promise;
-	const pages: string[] = [];
-	for (let i = 1; i <= doc.numPages; i++) {
-		const content = await (await doc.getPage(i)).getTextContent();
-		pages.push(
-			content.items
-				.map((item) => ('str' in item ? item.str : ''))
-				.join('')
-				.normalize('NFKC')
-		);
-	}
-	return pages;
+/** "2026-12-02" → "2026年12月2日", written apart from period.ts so it checks it. */
+function chineseDate(iso: string) {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${y}年${m}月${d}日`;
 }
+
+/** The report's document date as the page carries it (the data's as-of date). */
+function reportDate(page: Page) {
+	return page.getByTestId('report-issuer').getAttribute('data-date') as Promise<string>;
+}
+
+const squash = (text: string) => foldText(text).replace(/\s+/g, '');
 
 describe('annual report', () => {
 	it('reads with JavaScript off: narrative, SVG charts, and the figures of npm run summary', async () => {
@@ -60,11 +58,29 @@ describe('annual report', () => {
 		await latest.click();
 		await page.waitForSelector('[data-testid=annual-report]');
 
+		// The build read the data this year: the year is not over, so the counts are as of its date.
+		const date = chineseDate(await reportDate(page));
+		expect(date.startsWith(`${summary.year}年`)).toBe(true);
+		const issuer = await page.getByTestId('report-issuer').textContent();
+		expect(issuer).toContain(ISSUER);
+		expect(issuer).toContain(date);
 		const narrative = await page.getByTestId('report-narrative').textContent();
 		expect(narrative).toContain(
-			`截至${summary.year}年底，全区基础级及以上智能工厂覆盖规上工业企业${summary.coverage.overall.numerator}家，` +
+			`截至${date}，全区基础级及以上智能工厂覆盖规上工业企业${summary.coverage.overall.numerator}家，` +
 				`覆盖率为${formatPercent(summary.coverage.overall.rate!)}`
 		);
+		expect(narrative).not.toContain(`${summary.year}年底，`);
+		expect(narrative).not.toMatch(/(^|[^\d.])0个/);
+		// The key table's target column holds the plan's targets, not the pace's projection.
+		const projection = await page
+			.locator('[data-testid=report-headline] tr[data-figure=projection]')
+			.textContent();
+		expect(projection).toContain('按当前进度预计（2027年底）');
+		await expect(
+			page
+				.locator('[data-testid=report-headline] tr[data-figure=coverage] td[data-column=target]')
+				.textContent()
+		).resolves.toBe('25.0%左右（2027年底）');
 		expect(await page.locator('[data-chart] svg').count()).toBe(3);
 		await expect(page.getByTestId('report-rule').textContent()).resolves.toContain('少于3家');
 		await expect(page.getByTestId('report-source').textContent()).resolves.toContain('示例数据');
@@ -96,40 +112,111 @@ describe('annual report', () => {
 		await context.close();
 	});
 
-	it('prints to A4 PDF: one page per section, page numbers, no chart cut across a page', async () => {
-		const { page, context, errors } = await openPage(browser, `${siteUrl}report/${summary.year}/`);
-		const sections = await page.$$eval('.report-section h1, .report-section h2', (hs) =>
-			hs.map((h) => h.textContent?.replace(/（.*$/, '').trim().normalize('NFKC') ?? '')
-		);
-		const figures = await page.$$eval('[data-chart]', (fs) =>
-			fs.map((f) => ({
-				heading: f.querySelector('h3')?.textContent?.split(' ')[0]?.normalize('NFKC') ?? '',
-				caption: f.querySelector('figcaption')?.textContent?.slice(0, 6).normalize('NFKC') ?? ''
-			}))
-		);
-		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-		const pages = await pdfPages(new Uint8Array(pdf));
-
-		// 概要, 走势与排名, 盟市, 行业, 计划落实, 场景.
-		expect(sections.length).toBe(6);
-		expect(pages).toHaveLength(sections.length);
-		sections.forEach((heading, i) => {
-			expect(pages[i], `page ${i + 1}`).toMatch(
-				new RegExp(`^第 ${i + 1} .[，,]共 ${pages.length} .`)
+	for (const [scope, path] of [
+		['全区', ''],
+		['包头市', '150200/'],
+		['阿拉善盟', '152900/']
+	] as const)
+		it(`${scope}: prints to A4 as a document — no page under a third full but the last, nothing cut`, async () => {
+			const { page, context, errors } = await openPage(
+				browser,
+				`${siteUrl}report/${summary.year}/${path}`
 			);
-			expect(pages[i], `page ${i + 1}`).toContain(heading.slice(0, 6));
+			const date = chineseDate(await reportDate(page));
+			const headings = await page.$$eval('.report-section > h2, .report-section > h3', (hs) =>
+				hs.map((h) => {
+					// What the heading introduces: the next element that is not a heading — a
+					// table's first row, a figure's own heading, a paragraph.
+					let next = h.nextElementSibling;
+					while (next && /^H[1-6]$/.test(next.tagName)) next = next.nextElementSibling;
+					const first =
+						next?.tagName === 'TABLE'
+							? next.querySelector('tbody tr')
+							: next?.tagName === 'FIGURE'
+								? next.querySelector('h3')
+								: next;
+					return { text: h.textContent?.trim() ?? '', next: first?.textContent ?? '' };
+				})
+			);
+			const figures = await page.$$eval('[data-chart]', (fs) =>
+				fs.map((f) => ({
+					heading: f.querySelector('h3')?.textContent?.split(' ')[0] ?? '',
+					caption: f.querySelector('figcaption')?.textContent?.slice(0, 6) ?? ''
+				}))
+			);
+			const rows = await page.$$eval('.report table tbody tr', (trs) =>
+				trs.map((tr) => tr.textContent ?? '')
+			);
+			const pages = await readPdf(
+				new Uint8Array(await page.pdf({ format: 'A4', printBackground: true }))
+			);
+			const fullness = pages.map((p) => p.fullness.toFixed(2)).join(' ');
+
+			// Sections flow: every page but the last holds at least a third of a page (pdf-layout.ts
+			// measures how far down the body the lowest text or drawn path reaches).
+			expect(pages.length).toBeGreaterThanOrEqual(2);
+			pages.slice(0, -1).forEach((p, i) => {
+				expect(
+					p.fullness,
+					`page ${i + 1} of ${pages.length} (fullness ${fullness})`
+				).toBeGreaterThanOrEqual(1 / 3);
+			});
+			pages.forEach((p, i) => {
+				expect(p.text, `page ${i + 1}`).toMatch(
+					new RegExp(`^第 ${i + 1} 页[，,]共 ${pages.length} 页`)
+				);
+			});
+
+			// A published document: issuing body and date on its first page.
+			expect(pages[0]!.text).toContain(ISSUER);
+			expect(pages[0]!.text).toContain(date);
+
+			// No heading ends a page: what it introduces begins on the heading's page.
+			for (const heading of headings) {
+				const prefix = foldText(heading.text)
+					.split(/[（\d]/)[0]!
+					.slice(0, 6);
+				expect(prefix.length, heading.text).toBeGreaterThanOrEqual(2);
+				const on = pages.flatMap((p, n) =>
+					p.lines.some((line) => pdfStartsWith(line.text, prefix)) ? [n] : []
+				);
+				expect(on, `${heading.text} printed once`).toHaveLength(1);
+				const next = squash(heading.next).slice(0, 8);
+				expect(next.length, `${heading.text} introduces something`).toBeGreaterThan(1);
+				expect(
+					pdfIncludes(squash(pages[on[0]!]!.text), next),
+					`${heading.text} on page ${on[0]! + 1} with what follows it ("${next}")`
+				).toBe(true);
+			}
+
+			// No chart cut: its heading and caption on one page, the heading on one page only.
+			for (const figure of figures) {
+				const on = pages.flatMap((p, n) =>
+					pdfIncludes(p.text, foldText(figure.heading)) ? [n] : []
+				);
+				expect(on, figure.heading).toHaveLength(1);
+				expect(
+					pdfIncludes(pages[on[0]!]!.text, foldText(figure.caption)),
+					`${figure.heading}'s caption on its page`
+				).toBe(true);
+			}
+
+			// No table row cut: each row's text is whole on one page.
+			const pageText = pages.map((p) => squash(p.text));
+			expect(rows.length).toBeGreaterThan(10);
+			for (const row of rows) {
+				const text = squash(row);
+				expect(
+					pageText.some((t) => pdfIncludes(t, text)),
+					`row "${text}" whole on a page`
+				).toBe(true);
+			}
+
+			// Nothing of the site's chrome is printed.
+			expect(pages.map((p) => p.text).join('')).not.toContain('智能工厂梯度培育监测看板');
+			expect(errors).toEqual([]);
+			await context.close();
 		});
-		expect(figures).toHaveLength(3);
-		for (const figure of figures) {
-			const on = pages.findIndex((p) => p.includes(figure.heading));
-			expect(on, figure.heading).toBeGreaterThanOrEqual(0);
-			expect(pages[on], `${figure.heading}'s caption on its page`).toContain(figure.caption);
-		}
-		// Nothing of the site's chrome is printed.
-		expect(pages.join('')).not.toContain('智能工厂梯度培育监测看板');
-		expect(errors).toEqual([]);
-		await context.close();
-	});
 
 	it('a 盟市 report shows the 盟市 row of the region-wide table', async () => {
 		const code = summary.coverage.byRegion[0]!.code;

@@ -161,6 +161,19 @@ describe('annual report on the sample', () => {
 		}
 	});
 
+	it('no narrative counts zero as a number or closes a year not over', () => {
+		for (const published of years) {
+			for (const region of [null, ...published.regions.map((r) => r.code)]) {
+				const report = computeReport(cube, years, published.year, region, rule, source)!;
+				const text = report.narrative.join('');
+				const what = `${region ?? '全区'} ${published.year}`;
+				expect(text, what).not.toMatch(/(^|[^\d.])0(个|家)/);
+				expect(text, what).not.toContain('截至2026年底');
+				expect(text, what).toContain(report.period.stock);
+			}
+		}
+	});
+
 	it(
 		'the narrative says where coverage stands against the plan',
 		{ timeout: 120_000 },
@@ -170,16 +183,20 @@ describe('annual report on the sample', () => {
 			const previous = cliSummary(2025);
 			const rate = summary.coverage.overall.rate!;
 			const text = report.narrative[0]!;
+			// The data is dated 25 November 2026: 2026 is not over, so no "2026年底" for the counts.
 			expect(text).toContain(
-				`截至2026年底，全区基础级及以上智能工厂覆盖规上工业企业${summary.coverage.overall.numerator}家`
+				`截至2026年11月25日，全区基础级及以上智能工厂覆盖规上工业企业${summary.coverage.overall.numerator}家`
 			);
 			expect(text).toContain(`覆盖率为${formatPercent(rate)}`);
 			expect(text).toContain(
 				`较上年提高${formatPointDifference(rate - previous.coverage.overall.rate!)}`
 			);
 			expect(text).toContain(
-				`距2027年25.0%目标尚差${formatPointDifference(targets.coverage.rate - rate)}`
+				`距行动计划2027年底25.0%的目标尚差${formatPointDifference(targets.coverage.rate - rate)}`
 			);
+			const before = computeReport(cube, years, 2025, null, rule, source)!;
+			expect(before.narrative[0]).toMatch(/^截至2025年底，全区/);
+			expect(before.period.closed).toBe(true);
 		}
 	);
 });
@@ -224,5 +241,9 @@ function figuresShown(report: AnnualReport): string[] {
 	add(targets.basicStartsPerYear.count);
 	for (const t of targets.tierCounts) add(t.count);
 	add(report.rule.minCount);
+	// The data's date: "截至2026年11月25日".
+	add(report.period.asOf.year);
+	add(report.period.asOf.month);
+	add(report.period.asOf.day);
 	return [...out];
 }

@@ -16,7 +16,8 @@ import {
 	type PublishedTarget,
 	type PublishedYear
 } from './model';
-import { regionsReachingTarget, reportNarrative } from './narrative';
+import { regionsReachingTarget, reportNarrative, type RegionsReaching } from './narrative';
+import { ISSUER, reportPeriod, type ReportPeriod } from './period';
 
 export interface ReportSource {
 	/** 'sample' when the figures come from the bundled 示例数据. */
@@ -34,8 +35,14 @@ export interface AnnualReport {
 	rule: DisclosureRule;
 	ruleText: string;
 	source: ReportSource;
+	/** Who issues the report (内蒙古自治区工业和信息化厅). */
+	issuer: string;
+	/** The document's date (the data's as-of date) and how the year is worded. */
+	period: ReportPeriod;
 	headline: HeadlineFigures;
 	narrative: string[];
+	/** 盟市 with a published rate and those at the target (region-wide report), else null. */
+	reaching: RegionsReaching | null;
 	/** The 盟市 table (region-wide report), or the 盟市's row beside 全区 (its own report). */
 	regionRows: PublishedRegionRow[];
 	total: PublishedRegionRow;
@@ -75,6 +82,8 @@ export function annualReport(
 	if (!published || !headline) return null;
 	const scopeName =
 		region === null ? '全区' : (regions.find((r) => r.code === region)?.name ?? region);
+	const period = reportPeriod(year, source.asOf);
+	const reaching = region === null ? regionsReachingTarget(published.regions) : null;
 	const base = scenarios[0]?.total ?? 0;
 	const baseShown = discloseCount(base, rule).kind === 'shown';
 	return {
@@ -84,13 +93,17 @@ export function annualReport(
 		rule,
 		ruleText: disclosureRuleText(rule),
 		source,
+		issuer: ISSUER,
+		period,
 		headline,
 		narrative: reportNarrative(
 			headline,
-			scopeName,
+			{ name: scopeName, regionWide: region === null },
 			rule,
-			region === null ? regionsReachingTarget(published.regions) : null
+			period,
+			reaching
 		),
+		reaching,
 		regionRows: region === null ? published.regions : [headline.row],
 		total: published.total,
 		industries: region === null ? published.industries : [],
