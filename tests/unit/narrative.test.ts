@@ -249,14 +249,21 @@ describe('zero, no baseline, no previous year', () => {
 });
 
 describe('a 盟市’s report', () => {
-	it('names the 盟市 and reads the plan’s targets as the region’s', () => {
+	it('names the 盟市 and never reads it against the plan’s targets, which are the region’s', () => {
 		const t = text(
-			headline({ row: row({ code: '150200', name: '包头市', covered: shown(68) }) }),
+			headline({
+				row: row({ code: '150200', name: '包头市', covered: shown(68) }),
+				gap: null,
+				pathRate: null,
+				projectedRate: null
+			}),
 			BAOTOU
 		);
 		expect(t).toMatch(/^截至2026年12月2日，包头市基础级及以上智能工厂覆盖规上工业企业68家/);
-		expect(t).toContain('（全区计划每年300家）');
-		expect(t).toContain('（全区2027年底目标分别为100家以上、10家左右、3家以上）');
+		expect(t).not.toContain('300家');
+		expect(t).not.toContain('100家以上');
+		expect(t).not.toContain('25.0%');
+		expect(t).not.toContain('路径');
 	});
 });
 
@@ -268,7 +275,8 @@ describe('the key table', () => {
 			rule,
 			period: reportPeriod(h.year, AS_OF),
 			source: { source: 'sample', asOf: AS_OF, files: [] },
-			headline: h
+			headline: h,
+			regionTargets: []
 		};
 	}
 	const cells = (t: ReturnType<typeof keyTable>, figure: string) =>
@@ -322,11 +330,42 @@ describe('the key table', () => {
 		expect(cells(t, 'advanced').current).toBe('×');
 	});
 
-	it('a 盟市: targets are the region’s, so no count gap; no projection past 2027', () => {
-		const t = keyTable(report(headline(), '150200'));
-		expect(t.columns[4]).toEqual({ text: '计划目标', note: '（全区）' });
+	it('a 盟市: its own targets only, never the region’s; no projection past 2027', () => {
+		const baotou = headline({ gap: null, pathRate: null, projectedRate: null });
+		const t = keyTable(report(baotou, '150200'));
+		expect(t.columns[4]).toEqual({ text: '盟市目标', note: null });
+		// Without a 盟市目标 file: no target, no gap, no path and no projection against 25%.
+		expect(t.rows.map((r) => r.target).every((x) => x === '—')).toBe(true);
 		expect(cells(t, 'advanced').gap).toBe('—');
 		expect(cells(t, 'starts').gap).toBe('—');
+		expect(t.rows.some((r) => r.figure === 'projection' || r.figure === 'path')).toBe(false);
+		// With its own targets: read against them.
+		const own = keyTable({
+			...report(baotou, '150200'),
+			regionTargets: [
+				{
+					code: '150200',
+					name: '包头市',
+					metric: 'advanced',
+					targetYear: 2027,
+					target: 200,
+					actual: { kind: 'shown', value: 134 }
+				},
+				{
+					code: '150200',
+					name: '包头市',
+					metric: 'coverage',
+					targetYear: 2027,
+					target: 0.3,
+					actual: { kind: 'shown', value: 0.123 }
+				}
+			]
+		});
+		expect(cells(own, 'advanced').target).toBe('200家以上');
+		expect(cells(own, 'advanced').gap).toBe('距目标尚差66家');
+		expect(cells(own, 'coverage').target).toBe('30.0%');
+		expect(cells(own, 'coverage').targetDue).toBe('2027年底');
+		expect(cells(own, 'excellent').target).toBe('—');
 		const late = keyTable(report(headline({}, 2027)));
 		expect(late.rows.some((r) => r.figure === 'projection')).toBe(false);
 	});

@@ -76,7 +76,7 @@ function countGap(cell: Disclosed, target: number): string {
 /** What the key table is made from: a report's headline, scope, period and rule. */
 export type KeyTableInput = Pick<
 	AnnualReport,
-	'year' | 'region' | 'rule' | 'period' | 'source' | 'headline'
+	'year' | 'region' | 'rule' | 'period' | 'source' | 'headline' | 'regionTargets'
 >;
 
 /** The key table of a report. */
@@ -92,6 +92,16 @@ export function keyTable(report: KeyTableInput): KeyTable {
 	const column = (text: string, note: string | null = null): KeyColumn => ({ text, note });
 	const yearColumn = (p: typeof period) => column(`${p.year}年`, p.within);
 
+	// A 盟市 is read against its own targets (盟市目标), never the plan's, which are the region's.
+	const own = (metric: string) =>
+		regionWide ? undefined : report.regionTargets.find((t) => t.metric === metric);
+	const ownCoverage = own('coverage');
+	const ownGap =
+		ownCoverage && rate !== null
+			? rate >= ownCoverage.target
+				? '已达到'
+				: `距目标尚差${formatPointDifference(ownCoverage.target - rate)}`
+			: NONE;
 	const rows: KeyTableRow[] = [
 		{
 			figure: 'coverage',
@@ -99,10 +109,15 @@ export function keyTable(report: KeyTableInput): KeyTable {
 			current: rateText(h.row.rate),
 			previous: rateText(h.previous?.rate),
 			change: points(h.change),
-			target: goal,
-			targetDue: goalDue,
-			gap:
-				h.gap === null ? NONE : h.gap > 0 ? `距目标尚差${formatPointDifference(h.gap)}` : '已达到'
+			target: regionWide ? goal : ownCoverage ? formatPercent(ownCoverage.target) : NONE,
+			targetDue: regionWide ? goalDue : ownCoverage ? `${ownCoverage.targetYear}年底` : null,
+			gap: !regionWide
+				? ownGap
+				: h.gap === null
+					? NONE
+					: h.gap > 0
+						? `距目标尚差${formatPointDifference(h.gap)}`
+						: '已达到'
 		},
 		{
 			figure: 'covered',
@@ -133,7 +148,7 @@ export function keyTable(report: KeyTableInput): KeyTable {
 						: `${period.closed ? '实际' : '目前'}${difference > 0 ? '高于' : '低于'}路径${formatPointDifference(Math.abs(difference))}`
 		});
 	}
-	if (report.year < goalYear) {
+	if (regionWide && report.year < goalYear) {
 		const projected = h.projectedRate;
 		const short = projected === null ? null : targets.coverage.rate - projected;
 		rows.push({
@@ -149,6 +164,7 @@ export function keyTable(report: KeyTableInput): KeyTable {
 		});
 	}
 	const starts = targets.basicStartsPerYear.count;
+	const ownStarts = own('basic_starts');
 	rows.push(
 		{
 			figure: 'starts',
@@ -156,9 +172,13 @@ export function keyTable(report: KeyTableInput): KeyTable {
 			current: count(h.row.startsDeclared),
 			previous: count(h.previous?.startsDeclared),
 			change: countChange(h.row.startsDeclared, h.previous?.startsDeclared),
-			target: `每年${starts}家`,
-			targetDue: null,
-			gap: regionWide ? countGap(h.row.startsDeclared, starts) : NONE
+			target: regionWide ? `每年${starts}家` : ownStarts ? `${ownStarts.target}家` : NONE,
+			targetDue: regionWide ? null : ownStarts ? `${ownStarts.targetYear}年` : null,
+			gap: regionWide
+				? countGap(h.row.startsDeclared, starts)
+				: ownStarts && ownStarts.targetYear === report.year
+					? countGap(h.row.startsDeclared, ownStarts.target)
+					: NONE
 		},
 		{
 			figure: 'awarded',
@@ -178,15 +198,16 @@ export function keyTable(report: KeyTableInput): KeyTable {
 			yearColumn(period),
 			yearColumn(before),
 			column('较上年'),
-			// A 盟市 is measured against the region's targets (行动计划 sets no 盟市 targets).
-			column('计划目标', regionWide ? null : '（全区）'),
+			// A 盟市 is measured against its own targets (盟市目标), never the region's.
+			column(regionWide ? '计划目标' : '盟市目标'),
 			column('差距')
 		],
 		rows
 	};
 
 	function tierRow(key: TierKey): KeyTableRow {
-		const target = targets.tierCounts.find((t) => t.tier === key);
+		const plan = regionWide ? targets.tierCounts.find((t) => t.tier === key) : undefined;
+		const mine = own(key);
 		const cell = h.row.tiers[key];
 		return {
 			figure: key,
@@ -194,9 +215,13 @@ export function keyTable(report: KeyTableInput): KeyTable {
 			current: count(cell),
 			previous: count(h.previous?.tiers[key]),
 			change: countChange(cell, h.previous?.tiers[key]),
-			target: target ? `${target.count}家${comparatorText(target.comparator)}` : NONE,
-			targetDue: target ? `${target.year}年底` : null,
-			gap: target && regionWide ? countGap(cell, target.count) : NONE
+			target: plan
+				? `${plan.count}家${comparatorText(plan.comparator)}`
+				: mine
+					? `${mine.target}家以上`
+					: NONE,
+			targetDue: plan ? `${plan.year}年底` : mine ? `${mine.targetYear}年底` : null,
+			gap: plan ? countGap(cell, plan.count) : mine ? countGap(cell, mine.target) : NONE
 		};
 	}
 }

@@ -280,7 +280,10 @@ export interface HeadlineFigures {
 	previous: PublishedRegionRow | null;
 	/** Change in coverage from the previous year (a fraction); null unless both rates are shown. */
 	change: number | null;
-	/** How far the coverage is below the 2027 target (a fraction, 0 when reached); null when hidden. */
+	/**
+	 * How far the coverage is below the 2027 target (a fraction, 0 when reached); null when hidden,
+	 * and for a 盟市 (the target is the region's), as are the path and the pace.
+	 */
 	gap: number | null;
 	/** The rate the straight path to the target asks for this year, and the pace's 2027 projection. */
 	pathRate: number | null;
@@ -301,13 +304,15 @@ export function headlineFigures(
 	const rate = shownRate(row.rate);
 	const previousRate = shownRate(previous?.rate);
 	const path = planPath(publishedTrend(years, region), year);
+	// The plan's targets are the region's: a 盟市 is never read against them (issue #21).
+	const regionWide = region === null;
 	return {
 		year,
 		row,
 		previous,
 		change: rate !== null && previousRate !== null ? rate - previousRate : null,
-		gap: rate === null ? null : Math.max(0, targets.coverage.rate - rate),
-		pathRate: path.pathRate,
-		projectedRate: rate === null ? null : path.projectedRate
+		gap: rate === null || !regionWide ? null : Math.max(0, targets.coverage.rate - rate),
+		pathRate: regionWide ? path.pathRate : null,
+		projectedRate: rate === null || !regionWide ? null : path.projectedRate
 	};
 }

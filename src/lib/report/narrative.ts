@@ -97,10 +97,13 @@ function coverageSentence(
 				? '（上年缺少基数，不作比较）'
 				: '（上年覆盖率未公布，不作比较）';
 	}
-	text +=
-		headline.gap !== null && headline.gap > 0
-			? `，距行动计划${goalYear}年底${goal}的目标尚差${formatPointDifference(headline.gap)}。`
-			: `，已达到行动计划${goalYear}年底${goal}的目标。`;
+	// The plan's coverage target is the region's: a 盟市 is not read against it.
+	if (!scope.regionWide || headline.gap === null) text += '。';
+	else
+		text +=
+			headline.gap > 0
+				? `，距行动计划${goalYear}年底${goal}的目标尚差${formatPointDifference(headline.gap)}。`
+				: `，已达到行动计划${goalYear}年底${goal}的目标。`;
 
 	if (headline.pathRate !== null) {
 		const difference = rate - headline.pathRate;
@@ -126,7 +129,8 @@ function startsSentence(
 	period: ReportPeriod
 ): string {
 	const { row } = headline;
-	const plan = `（${scope.regionWide ? '' : '全区'}计划每年${targets.basicStartsPerYear.count}家）`;
+	// The plan's yearly 300 is the region's: a 盟市's starts are not read against it.
+	const plan = scope.regionWide ? `（计划每年${targets.basicStartsPerYear.count}家）` : '';
 	const lead = `${period.flow}，${scope.name}`;
 	if (isZero(row.startsDeclared)) return `${lead}尚无企业开展基础级智能工厂建设${plan}。`;
 	const declared =
@@ -162,10 +166,11 @@ function tiersSentence(
 		text += `有${told.join('、')}`;
 		if (none.length > 0) text += `，尚无${none.join('、')}`;
 	}
+	if (!scope.regionWide) return `${text}。`; // the 2027 counts are the region's targets
 	const goals = targets.tierCounts
 		.map((t) => `${t.count}家${comparatorText(t.comparator)}`)
 		.join('、');
-	return `${text}（${scope.regionWide ? '' : '全区'}${targets.coverage.year}年底目标分别为${goals}）。`;
+	return `${text}（${targets.coverage.year}年底目标分别为${goals}）。`;
 }
 
 /** "12个盟市中，3个覆盖率已达到25.0%。", "尚无盟市覆盖率达到25.0%。", … */
