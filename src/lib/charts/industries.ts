@@ -20,7 +20,10 @@ import {
 	RATE_BLUE,
 	toPercentValue,
 	tooltip,
-	countBarAxes
+	countBarAxes,
+	BLUES,
+	REFERENCE_GREY,
+	targetText
 } from './common';
 
 /** How many industries the tier mix shows. */
@@ -37,18 +40,28 @@ function total(row: IndustryRow): number {
 }
 
 /**
- * Horizontal bars of coverage by 大类 (rows with a rate only), highest first; `fromTier` is the
- * tier coverage counts from (基础级 unless a 层级 filter raises it).
+ * A 大类 with fewer 规上工业企业 than this is marked a small base: one or two enterprises move its
+ * rate by several points (行业 chart and note; docs/dashboard.md).
+ */
+export const SMALL_BASE = 20;
+
+/**
+ * Horizontal bars of coverage by 大类 (rows with a rate only), highest first, each labelled with
+ * its rate and counts; small bases (SMALL_BASE) lighter and marked; the plan's 25% as a reference
+ * line when coverage counts from 基础级 (`fromTier`, raised by a 层级 filter).
  */
 export function industryCoverageOption(
 	rows: readonly IndustryRow[],
-	fromTier = PLAN_COVERAGE_TIER
+	fromTier = PLAN_COVERAGE_TIER,
+	targetRate: number | null = null
 ): EChartsOption {
 	const ranked = rows
 		.filter(hasRate)
 		.sort((a, b) => b.coverage.rate - a.coverage.rate || a.code.localeCompare(b.code));
 	const values = ranked.map((r) => toPercentValue(r.coverage.rate));
 	const top = ranked[0];
+	const small = (row: RatedRow) => (row.coverage.denominator ?? 0) < SMALL_BASE;
+	const target = fromTier === PLAN_COVERAGE_TIER && targetRate !== null ? targetRate : null;
 	return {
 		...baseOption(
 			`各行业大类${fromTier}及以上智能工厂覆盖率条形图，共${ranked.length}个大类` +
@@ -70,7 +83,7 @@ export function industryCoverageOption(
 		xAxis: {
 			type: 'value',
 			min: 0,
-			max: niceCeil(Math.max(...values, 1) * 1.1),
+			max: niceCeil(Math.max(...values, target === null ? 1 : toPercentValue(target), 1) * 1.25),
 			axisLabel: axisLabel(PERCENT_AXIS)
 		},
 		yAxis: {
@@ -83,14 +96,34 @@ export function industryCoverageOption(
 			{
 				name: '覆盖率',
 				type: 'bar',
-				data: values,
+				data: ranked.map((row, i) => ({
+					value: values[i],
+					// A small base: lighter, so its rate does not read as the others'.
+					...(small(row) ? { itemStyle: { color: BLUES[3] } } : {})
+				})),
 				barMaxWidth: 24,
 				itemStyle: { color: RATE_BLUE },
 				label: {
 					show: true,
 					position: 'right',
 					fontSize: LABEL_FONT_SIZE,
-					formatter: (p) => (typeof p.value === 'number' ? percentText(p.value) : '')
+					formatter: (p) => {
+						const row = ranked[p.dataIndex ?? -1];
+						if (!row || typeof p.value !== 'number') return '';
+						const base = `${row.coverage.numerator}/${row.coverage.denominator}家`;
+						return `${percentText(p.value)}（${base}${small(row) ? '，基数小' : ''}）`;
+					}
+				},
+				markLine: {
+					silent: true,
+					symbol: 'none',
+					lineStyle: { type: 'dashed', width: 2, color: REFERENCE_GREY },
+					label: {
+						formatter: target === null ? '' : `全区${targetText(target)}`,
+						position: 'end',
+						fontSize: LABEL_FONT_SIZE
+					},
+					data: target === null ? [] : [{ xAxis: toPercentValue(target) }]
 				}
 			}
 		]

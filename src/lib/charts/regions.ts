@@ -129,6 +129,20 @@ export function regionRankingOption(
 	};
 }
 
+/** The selected 盟市's outline on the map (the site's focus colour). */
+const SELECTED_OUTLINE = '#f0a500';
+
+/**
+ * Label offsets (px) for the 盟市 whose shapes are small and close together at the map's size:
+ * 包头 up and left, 呼和浩特 down and right, 乌兰察布 right, 乌海 left.
+ */
+const LABEL_OFFSETS: Record<string, [number, number]> = {
+	'150200': [-14, -24],
+	'150100': [26, 16],
+	'150900': [34, -12],
+	'150300': [-26, -4]
+};
+
 /**
  * Choropleth of coverage by 盟市 on the registered map `mapName` (features named by the full
  * name, e.g. "呼和浩特市"): one blue scale; regions without a denominator grey, "无基数".
@@ -136,7 +150,8 @@ export function regionRankingOption(
 export function regionMapOption(
 	rows: readonly RegionRow[],
 	mapName: string,
-	fromTier = PLAN_COVERAGE_TIER
+	fromTier = PLAN_COVERAGE_TIER,
+	selected: string | null = null
 ): EChartsOption {
 	const byName = new Map(rows.map((r) => [r.name, r]));
 	const rated = rows.filter(hasRate);
@@ -176,8 +191,8 @@ export function regionMapOption(
 				selectedMode: false,
 				// Hover would repaint a region in ECharts' highlight yellow: the tooltip is the feedback.
 				emphasis: { disabled: true },
-				// The small cities round 呼和浩特 crowd: drop overlapping labels (needs LabelLayout).
-				labelLayout: { hideOverlap: true },
+				// Every 盟市 is labelled: the small cities round 呼和浩特 are moved clear of each
+				// other (LABEL_OFFSETS) rather than dropped.
 				itemStyle: { areaColor: NO_DATA_GREY, borderColor: '#ffffff', borderWidth: 1 },
 				label: {
 					show: true,
@@ -193,11 +208,17 @@ export function regionMapOption(
 						return `${row.shortName}\n${hasRate(row) && rate !== null ? percentText(toPercentValue(rate)) : NO_BASE}`;
 					}
 				},
-				data: rows.map((r) =>
-					hasRate(r)
-						? { name: r.name, value: toPercentValue(r.coverage.rate) }
-						: { name: r.name, value: '-', itemStyle: { areaColor: NO_DATA_GREY } }
-				)
+				data: rows.map((r) => ({
+					name: r.name,
+					value: hasRate(r) ? toPercentValue(r.coverage.rate) : '-',
+					itemStyle: {
+						...(hasRate(r) ? {} : { areaColor: NO_DATA_GREY }),
+						// The selected 盟市 outlined, in the focus colour.
+						...(r.code === selected ? { borderColor: SELECTED_OUTLINE, borderWidth: 3 } : {})
+					},
+					...(LABEL_OFFSETS[r.code] ? { label: { offset: LABEL_OFFSETS[r.code] } } : {}),
+					...(r.code === selected ? { z: 3 } : {})
+				}))
 			}
 		]
 	};

@@ -155,7 +155,8 @@ export function coverageTrendOption(
 		legend: legend(
 			againstPlan ? [ACTUAL, PATH, ...(plan?.projected != null ? [PACE] : [])] : [ACTUAL]
 		),
-		grid: grid(48, 16),
+		// Room on the right for the projected point's label ("约18.4%").
+		grid: { ...grid(48, 16), right: 64 },
 		tooltip: tooltip('axis', (params) => {
 			const index = firstParams(params)?.dataIndex ?? 0;
 			const year = years[index];

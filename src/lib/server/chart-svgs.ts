@@ -21,6 +21,10 @@ export function chartSvgs(specs: Record<string, ChartSpec | null>): Record<strin
 	return Object.fromEntries(
 		Object.entries(specs)
 			.filter((entry): entry is [string, ChartSpec] => entry[1] !== null)
-			.map(([name, spec]) => [name, renderChartSvg(optionOf(spec), spec.width, spec.height)])
+			.map(([name, spec]) => [
+				name,
+				// A static SVG has no tooltip (and the SVG renderer is built without one).
+				renderChartSvg({ ...optionOf(spec), tooltip: undefined }, spec.width, spec.height)
+			])
 	);
 }
