@@ -6,6 +6,7 @@
  * by every page (cube-source.svelte.ts). Reactive (Svelte 5 runes); browser only.
  */
 import type { Cube } from '../cube/cube';
+import type { DrillRows } from '../cube/drill';
 import {
 	browserEngine,
 	bundleChoiceFromUrl,
@@ -13,7 +14,7 @@ import {
 	type BrowserEngine
 } from '../db/browser-engine';
 import { loadTableParts } from '../db/load';
-import { makeCube } from '../db/make-cube';
+import { makeCube, makeDrillRows } from '../db/make-cube';
 import { describeEngineFailure, type EngineFailure } from '../db/engine-failure';
 import { summaryOf, type Summary } from '../figures/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
@@ -32,6 +33,7 @@ import {
 	markStoredFailed,
 	saveCube,
 	saveDataset,
+	saveDrillRows,
 	type StoredFile
 } from './store';
 
@@ -116,6 +118,8 @@ class Dataset {
 	engine: BrowserEngine | null = null;
 
 	private userFiles: SourceFile[] = [];
+	/** The loaded data's drill rows, once asked for (dropped on every load). */
+	private drill: Promise<DrillRows> | null = null;
 	private drop = new Set<string>();
 	private started: Promise<void> | null = null;
 	private listeners = new Set<ProgressListener>();
@@ -263,6 +267,22 @@ class Dataset {
 		return promise;
 	}
 
+	/**
+	 * The rows behind the figures of the loaded data (drill-through), made on first asking and,
+	 * for the user's files, kept beside them.
+	 */
+	async drillRows(): Promise<DrillRows> {
+		await this.init();
+		if (!this.engine || !this.cube) throw new Error(this.error ?? '数据尚未载入');
+		this.drill ??= makeDrillRows(this.engine, SQL_SOURCES.drill, this.cube.origin).then(
+			(rows) => {
+				if (this.source === 'user') void saveDrillRows(rows).catch(() => undefined);
+				return rows;
+			}
+		);
+		return this.drill;
+	}
+
 	/** Time every view on the live data (the 数据 page's 性能 panel, and the benchmark). */
 	async measureViews(): Promise<void> {
 		if (this.engine) this.viewTimings = await timeViews(this.engine, SQL_SOURCES);
@@ -332,6 +352,7 @@ class Dataset {
 				);
 			});
 			const loaded = performance.now();
+			this.drill = null;
 			const kept = storedChecksum === undefined ? null : await keptCube(storedChecksum);
 			const cube =
 				kept ??

@@ -16,11 +16,18 @@
  */
 import { del, get, set } from 'idb-keyval';
 import { CUBE_VERSION, decodeCube, encodeCube, type Cube } from '../cube/cube';
+import {
+	DRILL_VERSION,
+	decodeDrillRows,
+	encodeDrillRows,
+	type DrillRows
+} from '../cube/drill';
 import { sha256 } from './digest';
 
 const KEY = 'imau-smart-factory/dataset-v2';
 const KEY_V1 = 'imau-smart-factory/dataset-v1';
 const KEY_CUBE = 'imau-smart-factory/cube';
+const KEY_DRILL = 'imau-smart-factory/drill';
 
 /** The localStorage key static/local-data.js reads (a test holds the two equal). */
 export const LOCAL_DATA_MARK = 'imau-smart-factory/local-data';
@@ -109,24 +116,36 @@ export async function saveDataset(
 		checksum
 	};
 	await del(KEY_CUBE);
+	await del(KEY_DRILL);
 	await set(KEY, dataset);
 	await del(KEY_V1);
 	mark(true);
 	return checksum;
 }
 
-/** Keep the cube made from the stored files whose checksum it carries. */
-export async function saveCube(cube: Cube): Promise<void> {
-	const filesChecksum = cube.origin.filesChecksum;
-	if (!filesChecksum) throw new Error('a cube to keep names the files it was made from');
-	const bytes = encodeCube(cube);
+/** Bytes made from the stored files (the cube, the drill rows), kept under `key` beside them. */
+async function keepMade(key: string, version: number, filesChecksum: string, bytes: Uint8Array) {
 	const stored: StoredCube = {
-		version: cube.version,
+		version,
 		filesChecksum,
 		sha256: await sha256(bytes),
 		blob: new Blob([bytes as Uint8Array<ArrayBuffer>])
 	};
-	await set(KEY_CUBE, stored);
+	await set(key, stored);
+}
+
+/** Keep the cube made from the stored files whose checksum it carries. */
+export async function saveCube(cube: Cube): Promise<void> {
+	const filesChecksum = cube.origin.filesChecksum;
+	if (!filesChecksum) throw new Error('a cube to keep names the files it was made from');
+	await keepMade(KEY_CUBE, cube.version, filesChecksum, encodeCube(cube));
+}
+
+/** Keep the rows behind the figures made from the stored files. */
+export async function saveDrillRows(rows: DrillRows): Promise<void> {
+	const filesChecksum = rows.origin.filesChecksum;
+	if (!filesChecksum) throw new Error('drill rows to keep name the files they were made from');
+	await keepMade(KEY_DRILL, rows.version, filesChecksum, encodeDrillRows(rows));
 }
 
 /** Loading the stored files failed: say so on every page until they are cleared or replaced. */
@@ -238,27 +257,45 @@ export async function loadDataset(): Promise<StoredDataset | null> {
 /** Why a stored cube cannot be shown: none kept, of another version, or damaged. */
 export type CubeProblem = 'missing' | 'old' | 'damaged';
 
-/** The cube kept for the files with `filesChecksum`, or why there is none to show. */
-export async function loadStoredCube(
-	filesChecksum: string
-): Promise<{ cube: Cube } | { problem: CubeProblem }> {
-	const value = (await get(KEY_CUBE)) as Partial<StoredCube> | undefined;
+/** What is kept under `key` for the files with `filesChecksum`, decoded, or why there is none. */
+async function loadMade<T>(
+	key: string,
+	version: number,
+	filesChecksum: string,
+	decode: (buffer: ArrayBuffer) => T
+): Promise<{ made: T } | { problem: CubeProblem }> {
+	const value = (await get(key)) as Partial<StoredCube> | undefined;
 	if (value === undefined || value.filesChecksum !== filesChecksum) return { problem: 'missing' };
-	if (value.version !== CUBE_VERSION) return { problem: 'old' };
+	if (value.version !== version) return { problem: 'old' };
 	if (!(value.blob instanceof Blob) || typeof value.sha256 !== 'string')
 		return { problem: 'damaged' };
 	const buffer = await value.blob.arrayBuffer();
 	if ((await sha256(new Uint8Array(buffer))) !== value.sha256) return { problem: 'damaged' };
 	try {
-		return { cube: decodeCube(buffer) };
+		return { made: decode(buffer) };
 	} catch {
 		return { problem: 'damaged' };
 	}
+}
+
+/** The cube kept for the files with `filesChecksum`, or why there is none to show. */
+export async function loadStoredCube(
+	filesChecksum: string
+): Promise<{ cube: Cube } | { problem: CubeProblem }> {
+	const found = await loadMade(KEY_CUBE, CUBE_VERSION, filesChecksum, decodeCube);
+	return 'made' in found ? { cube: found.made } : found;
+}
+
+/** The drill rows kept for the files with `filesChecksum`, or null (they are made again). */
+export async function loadStoredDrillRows(filesChecksum: string): Promise<DrillRows | null> {
+	const found = await loadMade(KEY_DRILL, DRILL_VERSION, filesChecksum, decodeDrillRows);
+	return 'made' in found ? found.made : null;
 }
 
 export async function clearDataset(): Promise<void> {
 	await del(KEY);
 	await del(KEY_V1);
 	await del(KEY_CUBE);
+	await del(KEY_DRILL);
 	mark(false);
 }

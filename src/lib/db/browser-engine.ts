@@ -12,11 +12,17 @@ import { plainRows } from './arrow-rows';
 import type { SqlEngine, SqlSources } from './engine';
 import { EngineStartError } from './engine-failure';
 import cubeSql from './cube.sql?raw';
+import drillSql from './drill.sql?raw';
 import { lockdownSql, privateLoadDirectory } from './lockdown';
 import schemaSql from './schema.sql?raw';
 import viewsSql from './views.sql?raw';
 
-export const SQL_SOURCES: SqlSources = { schema: schemaSql, views: viewsSql, cube: cubeSql };
+export const SQL_SOURCES: SqlSources = {
+	schema: schemaSql,
+	views: viewsSql,
+	cube: cubeSql,
+	drill: drillSql
+};
 
 /** Which bundle to run: 'auto' lets duckdb-wasm pick (eh where WebAssembly exceptions exist). */
 export type BundleChoice = 'auto' | 'eh' | 'mvp';

@@ -30,6 +30,8 @@ export interface SqlSources {
 	views: string;
 	/** The cube's tables, one `-- @table` section each (make-cube.ts). */
 	cube: string;
+	/** The rows behind the figures (drill-through), likewise. */
+	drill: string;
 }
 
 /** Settings every engine applies first: offline, so never try to download an extension. */

@@ -10,13 +10,14 @@ import {
 	type CubeOrigin,
 	type CubeTableName
 } from '../cube/cube';
+import { DRILL_TABLES, DRILL_VERSION, type DrillRows } from '../cube/drill';
 import { tableFromRows, type ColumnSpec, type CubeTable } from '../cube/table';
 import type { SqlEngine } from './engine';
 
-/** cube.sql's sections by table name (each one query, ending with `;`). */
-export function cubeQueries(cubeSql: string): Record<CubeTableName, string> {
+/** A .sql file's `-- @table` sections by table name (each one query, ending with `;`). */
+export function sqlSections<N extends string>(sql: string, names: readonly N[]): Record<N, string> {
 	const queries: Partial<Record<string, string>> = {};
-	for (const section of cubeSql.split(/^-- @table /m).slice(1)) {
+	for (const section of sql.split(/^-- @table /m).slice(1)) {
 		const name = section.slice(0, section.indexOf('\n')).trim();
 		const body = section
 			.slice(section.indexOf('\n') + 1)
@@ -25,11 +26,15 @@ export function cubeQueries(cubeSql: string): Record<CubeTableName, string> {
 			.replace(/;$/, '');
 		queries[name] = body;
 	}
-	for (const name of CUBE_TABLES) {
-		if (!queries[name]) throw new Error(`cube.sql has no table ${name}`);
+	for (const name of names) {
+		if (!queries[name]) throw new Error(`the SQL file has no table ${name}`);
 	}
-	return queries as Record<CubeTableName, string>;
+	return queries as Record<N, string>;
 }
+
+/** cube.sql's sections by table name. */
+export const cubeQueries = (cubeSql: string): Record<CubeTableName, string> =>
+	sqlSections(cubeSql, CUBE_TABLES);
 
 /** The kind of column a DuckDB type is kept as: text, a whole number, or any number. */
 function kindOf(duckdbType: string): ColumnSpec['kind'] {
@@ -48,6 +53,22 @@ async function cubeTable(engine: SqlEngine, query: string): Promise<CubeTable> {
 	return tableFromRows(columns, await engine.query(query));
 }
 
+/** Each named section of `sql` run on `engine` as a table, `onTable` told after each. */
+export async function makeTables<N extends string>(
+	engine: SqlEngine,
+	sql: string,
+	names: readonly N[],
+	onTable?: (done: number, total: number) => void
+): Promise<Record<N, CubeTable>> {
+	const queries = sqlSections(sql, names);
+	const tables = {} as Record<N, CubeTable>;
+	for (const [i, name] of names.entries()) {
+		tables[name] = await cubeTable(engine, queries[name]);
+		onTable?.(i + 1, names.length);
+	}
+	return tables;
+}
+
 /**
  * The cube of the data loaded in `engine` (schema.sql and views.sql already run), with
  * `onTable` told after each table (a progress bar).
@@ -58,11 +79,22 @@ export async function makeCube(
 	origin: CubeOrigin,
 	onTable?: (done: number, total: number) => void
 ): Promise<Cube> {
-	const queries = cubeQueries(cubeSql);
-	const tables = {} as Record<CubeTableName, CubeTable>;
-	for (const [i, name] of CUBE_TABLES.entries()) {
-		tables[name] = await cubeTable(engine, queries[name]);
-		onTable?.(i + 1, CUBE_TABLES.length);
-	}
-	return { version: CUBE_VERSION, origin, tables };
+	return {
+		version: CUBE_VERSION,
+		origin,
+		tables: await makeTables(engine, cubeSql, CUBE_TABLES, onTable)
+	};
+}
+
+/** The rows behind the figures (drill.sql), made from the same loaded data as its cube. */
+export async function makeDrillRows(
+	engine: SqlEngine,
+	drillSql: string,
+	origin: CubeOrigin
+): Promise<DrillRows> {
+	return {
+		version: DRILL_VERSION,
+		origin,
+		tables: await makeTables(engine, drillSql, DRILL_TABLES)
+	};
 }

@@ -19,7 +19,12 @@ export function readSqlSources(): SqlSources {
 		const path = existsSync(beside) ? beside : resolve('src/lib/db', file);
 		return readFileSync(path, 'utf8');
 	};
-	return { schema: read('schema.sql'), views: read('views.sql'), cube: read('cube.sql') };
+	return {
+		schema: read('schema.sql'),
+		views: read('views.sql'),
+		cube: read('cube.sql'),
+		drill: read('drill.sql')
+	};
 }
 
 function plain(value: unknown): unknown {

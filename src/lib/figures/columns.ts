@@ -21,10 +21,10 @@ export const passes = (code: number | undefined, filter: number) =>
 export const passesNumber = (value: number | undefined, filter: number | null) =>
 	filter === null || value === filter;
 
-const memos = new WeakMap<Cube, Map<string, unknown>>();
+const memos = new WeakMap<object, Map<string, unknown>>();
 
-/** `make()` once per cube and key (the columns of a table, a parsed dictionary …). */
-export function oncePerCube<T>(cube: Cube, key: string, make: () => T): T {
+/** `make()` once per cube (or set of drill rows) and key (a table's columns, a parsed dictionary …). */
+export function oncePerCube<T>(cube: object, key: string, make: () => T): T {
 	let memo = memos.get(cube);
 	if (!memo) memos.set(cube, (memo = new Map()));
 	if (!memo.has(key)) memo.set(key, make());

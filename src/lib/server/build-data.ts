@@ -7,14 +7,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Cube } from '../cube/cube';
+import type { DrillRows } from '../cube/drill';
 import { loadTables } from '../db/load';
-import { makeCube } from '../db/make-cube';
+import { makeCube, makeDrillRows } from '../db/make-cube';
 import { NodeEngine, readSqlSources } from '../db/node-engine';
 import { importFiles } from '../import/pipeline';
 
 export interface BuildData {
 	/** The build data's cube: every figure the site prerenders, and what its pages slice. */
 	cube: Cube;
+	/** The rows behind the figures (drill-through), shipped as `drill.bin`. */
+	drill: DrillRows;
 	/** 'sample' when the build fell back to the bundled 示例数据. */
 	source: 'sample' | 'department';
 	folder: string;
@@ -62,9 +65,11 @@ export function buildData(): Promise<BuildData> {
 		const sql = readSqlSources();
 		await loadTables(engine, sql, result.tables);
 		const builtAt = new Date().toISOString();
-		const cube = await makeCube(engine, sql.cube, { data: source, asOf: builtAt, files });
+		const origin = { data: source, asOf: builtAt, files };
+		const cube = await makeCube(engine, sql.cube, origin);
+		const drill = await makeDrillRows(engine, sql.drill, origin);
 		engine.close();
-		return { cube, source, folder, files, builtAt };
+		return { cube, drill, source, folder, files, builtAt };
 	})();
 	return loaded;
 }
