@@ -245,7 +245,7 @@ describe('the cube in Chromium', () => {
 			await failed.waitFor();
 			await expect(failed.textContent()).resolves.toContain('DuckDB 读取失败（测试）');
 			await expect(failed.getByTestId('reimport').getAttribute('href')).resolves.toMatch(/data\/$/);
-			await expect(seenHeadlines(page)).resolves.toEqual([]);
+			await expect(seenHeadlines(page), path).resolves.toEqual([]);
 		}
 		await page.getByTestId('clear-local-data').click();
 		await page.waitForSelector('[data-testid=figures-source][data-figures=live][data-data=sample]');

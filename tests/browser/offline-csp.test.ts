@@ -49,7 +49,12 @@ describe('Content-Security-Policy in the built pages', () => {
 			expect(policy.get('worker-src'), path).toEqual(["'self'"]);
 			expect(policy.get('connect-src'), path).toEqual(["'self'"]);
 			expect(policy.get('object-src'), path).toEqual(["'none'"]);
-			expect(policy.get('style-src'), path).toEqual(["'self'"]);
+			// The site's own style sheets, and hashed inline styles (app.html's local-data rule).
+			const styles = policy.get('style-src') ?? [];
+			for (const source of styles)
+				expect(source, path).toMatch(/^('self'|'sha256-[A-Za-z0-9+/=]+')$/);
+			const inlineStyles = [...html.matchAll(/<style[^>]*>/g)].length;
+			expect(styles.filter((s) => s.startsWith("'sha256-")).length, path).toBe(inlineStyles);
 			// Every inline script in the page is one the policy hashes.
 			const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].length;
 			expect(scripts.filter((s) => s.startsWith("'sha256-")).length, path).toBe(inline);

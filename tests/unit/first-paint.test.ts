@@ -1,14 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_DATA_MARK } from '../../src/lib/data/store';
+import { LOCAL_DATA_MARK, markLocalData } from '../../src/lib/data/local-mark';
 import { stylesheetsFirst } from '../../src/lib/server/head-order';
 
 describe('what the first paint depends on', () => {
-	it("app.html's head script reads the mark the store keeps while data is stored", () => {
+	it("app.html's head script reads the store's mark only where no service worker can mark the page", () => {
 		const html = readFileSync('src/app.html', 'utf8');
-		const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-		expect(script).toContain(`localStorage.getItem('${LOCAL_DATA_MARK}')`);
+		const script = (/<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '').replace(/\s+/g, ' ');
+		expect(script).toContain(
+			`!('serviceWorker' in navigator) && localStorage.getItem('${LOCAL_DATA_MARK}')`
+		);
 		expect(script).toContain("dataset.localData = 'pending'");
+	});
+
+	it('the service worker marks a page’s <html> element, and nothing else', () => {
+		const page =
+			'<!doctype html>\n<html lang="zh-CN">\n<head><title>x</title></head><body><html-ish/></body></html>';
+		const marked = markLocalData(page);
+		expect(marked).toBe(page.replace('<html lang', '<html data-local-data="pending" lang'));
+		expect(markLocalData('<html>')).toBe('<html data-local-data="pending">');
+		expect(markLocalData('<p>no html element</p>')).toBe('<p>no html element</p>');
 	});
 
 	it('stylesheets come before module preloads in the head, the rest as it was', () => {

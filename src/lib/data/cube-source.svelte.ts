@@ -7,12 +7,12 @@
  * Design: docs/cube.md.
  */
 import { resolve } from '$app/paths';
+import { keepLocalDataMark } from './local-mark';
 import type { Cube } from '../cube/cube';
 import { decodeCube } from '../cube/cube';
 import {
 	clearDataset,
 	DamagedStoreError,
-	hasLocalDataMark,
 	loadStoredCube,
 	loadStoredRecord,
 	type CubeProblem
@@ -54,7 +54,9 @@ class CubeSource {
 	private started: Promise<void> | null = null;
 
 	constructor() {
-		if (typeof localStorage !== 'undefined') this.local = hasLocalDataMark();
+		// Marked before the first paint (local-mark.ts): the build's figures stay hidden.
+		if (typeof document !== 'undefined')
+			this.local = document.documentElement.dataset.localData === 'pending';
 	}
 
 	/** Find the cube to show (once per page load; every viewing page calls it on mount). */
@@ -71,7 +73,13 @@ class CubeSource {
 			if (error instanceof DamagedStoreError) return this.fail(error.message);
 			record = null; // no IndexedDB here: nothing can have been kept
 		}
-		if (!record) return this.showBuild();
+		if (!record) {
+			// Marked, but nothing is kept (site data cleared by hand): stop marking the pages.
+			if (document.documentElement.dataset.localData) void keepLocalDataMark(false, resolve('/'));
+			return this.showBuild();
+		}
+		// A store kept before its pages were marked before painting: mark them from now on.
+		if (!document.documentElement.dataset.localData) void keepLocalDataMark(true, resolve('/'));
 		this.local = true;
 		setPageMark('pending');
 		if (record.failed) return this.fail(`本机保存的数据未能载入：${record.failed}`);

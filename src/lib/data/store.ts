@@ -10,11 +10,12 @@
  * still read, so data kept by an earlier build survives the upgrade, and is replaced by
  * version 2 on the next save.
  *
- * A mark in localStorage (`LOCAL_DATA_MARK`) says, before any script of the site has run, that
- * this browser keeps data: static/local-data.js reads it in the page's <head> so the build's
- * figures are never painted over the user's (docs/cube.md).
+ * While data is kept, the pages are told so before their first paint (local-mark.ts: a service
+ * worker marks their HTML, or the head script reads a localStorage mark where there can be no
+ * service worker), so the build's figures are never painted over the user's (docs/cube.md).
  */
 import { del, get, set } from 'idb-keyval';
+import { resolve } from '$app/paths';
 import { CUBE_VERSION, decodeCube, encodeCube, type Cube } from '../cube/cube';
 import {
 	DRILL_VERSION,
@@ -23,14 +24,12 @@ import {
 	type DrillRows
 } from '../cube/drill';
 import { sha256 } from './digest';
+import { keepLocalDataMark } from './local-mark';
 
 const KEY = 'imau-smart-factory/dataset-v2';
 const KEY_V1 = 'imau-smart-factory/dataset-v1';
 const KEY_CUBE = 'imau-smart-factory/cube';
 const KEY_DRILL = 'imau-smart-factory/drill';
-
-/** The localStorage key static/local-data.js reads (a test holds the two equal). */
-export const LOCAL_DATA_MARK = 'imau-smart-factory/local-data';
 
 export interface StoredFile {
 	name: string;
@@ -74,22 +73,9 @@ export class DamagedStoreError extends Error {
 	}
 }
 
-function mark(present: boolean): void {
-	try {
-		if (present) localStorage.setItem(LOCAL_DATA_MARK, '1');
-		else localStorage.removeItem(LOCAL_DATA_MARK);
-	} catch {
-		// No localStorage (a locked-down browser): the pages then find the data a moment later.
-	}
-}
-
-/** Whether this browser said it keeps data (the mark the page's <head> reads). */
-export function hasLocalDataMark(): boolean {
-	try {
-		return localStorage.getItem(LOCAL_DATA_MARK) !== null;
-	} catch {
-		return false;
-	}
+/** Say (or stop saying) before any page's first paint that data is kept here (local-mark.ts). */
+function mark(present: boolean): Promise<void> {
+	return keepLocalDataMark(present, resolve('/'));
 }
 
 /** The digest of the names, encodings, sizes and file digests, and the dropped columns. */
@@ -119,7 +105,7 @@ export async function saveDataset(
 	await del(KEY_DRILL);
 	await set(KEY, dataset);
 	await del(KEY_V1);
-	mark(true);
+	await mark(true);
 	return checksum;
 }
 
@@ -231,10 +217,7 @@ export async function loadStoredRecord(): Promise<StoredDataset | null> {
 		return checkedV2(value as Record<string, unknown>);
 	}
 	const legacy: unknown = await get(KEY_V1);
-	if (legacy === undefined) {
-		mark(false);
-		return null;
-	}
+	if (legacy === undefined) return null;
 	if (typeof legacy !== 'object' || legacy === null) throw new DamagedStoreError('格式不符');
 	return checkedV1(legacy as Record<string, unknown>);
 }
@@ -297,5 +280,5 @@ export async function clearDataset(): Promise<void> {
 	await del(KEY_V1);
 	await del(KEY_CUBE);
 	await del(KEY_DRILL);
-	mark(false);
+	await mark(false);
 }

@@ -65,15 +65,17 @@ export const HEADER_CSP = policyText({ ...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTI
 
 /**
  * The header on an HTML page when the server does not know the page's own policy (nginx): every
- * directive but `default-src` and `script-src`. SvelteKit's inline start-up script is allowed
- * by its hash, which differs per page and per build, so only the page's <meta> can carry it;
- * a header `default-src`/`script-src` without it would stop the page. The browser enforces
- * both policies, so scripts stay exactly as strict as the <meta> says. `scripts/serve.js`
- * knows each page and sends the page's own policy instead.
+ * directive but `default-src`, `script-src` and `style-src`. SvelteKit's inline start-up script
+ * and app.html's own inline script and style are allowed by their hashes, which only the page's
+ * <meta> carries (SvelteKit's differ per page and per build); a header without them would stop
+ * them. The browser enforces both policies, so scripts and styles stay exactly as strict as the
+ * <meta> says. `scripts/serve.js` knows each page and sends the page's own policy instead.
  */
 export const PAGE_HEADER_CSP = policyText({
 	...Object.fromEntries(
-		Object.entries(CSP_DIRECTIVES).filter(([name]) => !['default-src', 'script-src'].includes(name))
+		Object.entries(CSP_DIRECTIVES).filter(
+			([name]) => !['default-src', 'script-src', 'style-src'].includes(name)
+		)
 	),
 	...HEADER_ONLY_DIRECTIVES
 });
