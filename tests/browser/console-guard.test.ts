@@ -59,7 +59,16 @@ async function runSql(sql: string): Promise<string | null> {
 		: null;
 }
 
-const headers = () => page.locator('[data-testid=data-table] thead th').allTextContents();
+/** The result's column names as shown (without the sort arrow beside each). */
+const headers = () =>
+	page.locator('[data-testid=data-table] thead th').evaluateAll((ths) =>
+		ths.map((th) =>
+			[...(th.querySelector('button')?.childNodes ?? [])]
+				.filter((n) => !(n instanceof Element && n.classList.contains('arrow')))
+				.map((n) => n.textContent)
+				.join('')
+		)
+	);
 const firstRow = () =>
 	page.locator('[data-testid=data-table] tbody tr').first().locator('th, td').allTextContents();
 

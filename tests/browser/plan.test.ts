@@ -76,18 +76,27 @@ describe('计划落实 page on a fixture with prior titles, 盟市 targets and r
 			summary.nationalPipeline.map((p) => [p.recommended, p.recognised, p.notRecognised])
 		);
 
-		// The 盟市's own page and the report preview show its own targets beside the region's.
+		// The 盟市's own page reads it against its own targets (its scorecard), never the region's;
+		// a 盟市 without targets in the file gets none.
 		await page.goto(`${siteUrl}region/150200/`);
 		await page.waitForSelector('[data-figures=live]', { timeout: 60_000 });
-		const starts = summary.regionTargets.find((t) => t.code === '150200')!;
-		await expect(page.getByTestId('own-targets').textContent()).resolves.toMatch(
-			new RegExp(
-				`基础级新建：盟市目标 ${starts.target}家（${starts.targetYear}年），\\s*${summary.year}年已达到\\s*${starts.actual}家`
-			)
-		);
+		const starts = summary.regionTargets.find(
+			(t) => t.code === '150200' && t.metric === 'basic_starts'
+		)!;
+		const scorecard = page.getByTestId('plan-scorecard');
+		await expect(scorecard.locator('h2').textContent()).resolves.toContain('包头市自定目标进度');
+		const startsRow = await scorecard
+			.locator('tr[data-key=basic_starts] th, tr[data-key=basic_starts] td')
+			.allTextContents();
+		expect(startsRow.slice(0, 3).map((c) => c.trim())).toEqual([
+			'基础级新建（申报企业）',
+			`${starts.actual}家`,
+			`每年${starts.target}家以上`
+		]);
+		await expect(scorecard.textContent()).resolves.not.toContain('每年300家');
 		await page.goto(`${siteUrl}region/150300/`);
 		await page.waitForSelector('[data-figures=live]', { timeout: 60_000 });
-		await expect(page.getByTestId('own-targets-none').textContent()).resolves.toContain(
+		await expect(page.getByTestId('scorecard-none').textContent()).resolves.toContain(
 			'未设自定目标'
 		);
 		await page.goto(`${siteUrl}report/preview/`);
