@@ -1,8 +1,8 @@
 /**
  * Answers at a glance (issue #21), in Chromium on the built site: a 盟市 is read against its own
  * targets only, the scorecard says what `npm run summary` says, filters follow the user across
- * pages, a heatmap sorts by a 盟市, a heatmap cell opens exactly the declarations it counts, and
- * every table header sorts.
+ * pages, the map outlines the chosen 盟市, a heatmap sorts by a 盟市, a heatmap cell opens exactly
+ * the declarations it counts, and every table header sorts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -127,6 +127,59 @@ describe('answers at a glance, in Chromium', () => {
 			.click();
 		await page.waitForURL((url) => url.pathname.endsWith('/industry/'));
 		await expect(page.getByTestId('filter-tier').inputValue()).resolves.toBe('2');
+		await close();
+	});
+
+	it('the 盟市 chosen in the filter is outlined on the map, and a click elsewhere does not move it', async () => {
+		const { page, close } = await open('region/');
+		/** The map's ECharts instance (the chart whose series is a map), as page code sees it. */
+		interface MapChart {
+			getOption(): { series: { type: string }[] };
+			getModel(): {
+				getSeriesByIndex(i: number): {
+					getSelectedDataIndices(): number[];
+					getData(): { getName(i: number): string };
+					coordinateSystem: { getRegion(name: string): { getCenter(): number[] } };
+				};
+			};
+			convertToPixel(finder: { seriesIndex: number }, value: number[]): number[];
+		}
+		const map = page.locator('[data-testid=chart] .canvas[aria-label*=分布地图]');
+		await expect
+			.poll(() =>
+				map.evaluate(
+					(el) =>
+						(el as unknown as { echartsInstance?: MapChart }).echartsInstance?.getOption().series[0]
+							?.type
+				)
+			)
+			.toBe('map');
+		const selected = () =>
+			map.evaluate((el) => {
+				const series = (el as unknown as { echartsInstance: MapChart }).echartsInstance
+					.getModel()
+					.getSeriesByIndex(0);
+				return series.getSelectedDataIndices().map((i) => series.getData().getName(i));
+			});
+		expect(await selected()).toEqual([]);
+		await page.getByTestId('filter-region').selectOption('150600');
+		await expect.poll(selected).toEqual(['鄂尔多斯市']);
+
+		// A click on 包头市 opens its menu; closing it leaves the filter's 盟市 selected.
+		const [x, y] = await map.evaluate((el, name) => {
+			const chart = (el as unknown as { echartsInstance: MapChart }).echartsInstance;
+			const region = chart.getModel().getSeriesByIndex(0).coordinateSystem.getRegion(name);
+			const [px, py] = chart.convertToPixel({ seriesIndex: 0 }, region.getCenter());
+			const box = el.getBoundingClientRect();
+			return [box.left + px!, box.top + py!];
+		}, '包头市');
+		await page.mouse.click(x, y);
+		await expect(page.getByRole('menu').count()).resolves.toBe(1);
+		await page.keyboard.press('Escape');
+		expect(await selected()).toEqual(['鄂尔多斯市']);
+
+		await page.getByTestId('filter-region').selectOption('');
+		await expect.poll(selected).toEqual([]);
 		await close();
 	});
 

@@ -252,7 +252,7 @@ describe('the cube in Chromium', () => {
 		await context.close();
 	});
 
-	it('with JavaScript off, 总览 shows its cards and its charts as SVG', async () => {
+	it('with JavaScript off, 总览 shows its cards and its charts as SVG images', async () => {
 		const context = await browser.newContext({
 			javaScriptEnabled: false,
 			viewport: { width: 1366, height: 768 }
@@ -260,13 +260,19 @@ describe('the cube in Chromium', () => {
 		const page = await context.newPage();
 		await page.goto(siteUrl);
 		await expect(page.getByTestId('card-coverage-value').textContent()).resolves.toBe('12.3%');
-		const svgs = page.locator('[data-testid=chart] svg');
-		await expect(svgs.count()).resolves.toBe(2);
-		await expect(svgs.first().isVisible()).resolves.toBe(true);
-		const box = await svgs.first().boundingBox();
+		const images = page.locator('[data-testid=chart] img');
+		await expect(images.count()).resolves.toBe(2);
+		await expect(images.first().isVisible()).resolves.toBe(true);
+		const box = await images.first().boundingBox();
 		expect(box?.height).toBeGreaterThan(200);
+		// Each image has loaded (the CSP lets it) and is drawn at its box's size.
+		const drawn = await images.evaluateAll((elements) =>
+			(elements as HTMLImageElement[]).map((image) => image.complete && image.naturalWidth > 0)
+		);
+		expect(drawn).toEqual([true, true]);
 		// The trend's line and the ranking's bars are drawn, with their labels.
-		await expect(svgs.nth(1).textContent()).resolves.toContain('呼和浩特');
+		const ranking = decodeURIComponent((await images.nth(1).getAttribute('src')) ?? '');
+		expect(ranking).toContain('呼和浩特');
 		await context.close();
 	});
 });

@@ -25,6 +25,7 @@ import {
 } from '../../src/lib/charts/assessment';
 import { BLUES, NO_DATA_GREY } from '../../src/lib/charts/common';
 import { escapeHtml } from '../../src/lib/charts/escape';
+import { renderChartSvg, svgDataUrl } from '../../src/lib/charts/svg';
 import { industryCoverageOption, industryTierMixOption } from '../../src/lib/charts/industries';
 import { regionMapOption, regionRankingOption } from '../../src/lib/charts/regions';
 import { scenarioHeatmapOption, scenarioShortfallOption } from '../../src/lib/charts/scenarios';
@@ -87,13 +88,14 @@ describe('escapeHtml', () => {
 	});
 });
 
+const point = (year: number, numerator: number, denominator: number): TrendPoint => ({
+	year,
+	coverage: coverage(numerator, denominator),
+	tiers: tiersOf(numerator),
+	basicStarts: { declared: 0, awarded: 0 }
+});
+
 describe('coverageTrendOption', () => {
-	const point = (year: number, numerator: number, denominator: number): TrendPoint => ({
-		year,
-		coverage: coverage(numerator, denominator),
-		tiers: tiersOf(numerator),
-		basicStarts: { declared: 0, awarded: 0 }
-	});
 	// The plan read against 2025's 8.0% (no 2024 in the data: the path starts at 0).
 	const plan2025 = planTrendOf([{ year: 2025, rate: 0.08 }], 2025);
 	const option = coverageTrendOption([point(2025, 80, 1000)], plan2025);
@@ -461,5 +463,27 @@ describe('every option', () => {
 			for (const a of axes) expect(a.axisLabel.fontSize).toBeGreaterThanOrEqual(12);
 			render(option);
 		}
+	});
+});
+
+describe('prerendered charts as images', () => {
+	it('survive the URL parser whole: every character of the SVG comes back', () => {
+		const svg = renderChartSvg(
+			coverageTrendOption(
+				[point(2025, 123, 1000)],
+				planTrendOf([{ year: 2025, rate: 0.123 }], 2025)
+			),
+			640,
+			360
+		);
+		// A chart with the characters a URL would misread: a fragment mark, a percent sign, breaks.
+		const tricky = svg.replace('</svg>', '<text>#1 50%\n\t达标\r</text></svg>');
+		const url = new URL(svgDataUrl(tricky));
+		expect(url.protocol).toBe('data:');
+		expect(url.hash).toBe('');
+		const [type, body = ''] = url.pathname.split(/,(.*)/s);
+		expect(type).toBe('image/svg+xml;charset=utf-8');
+		expect(decodeURIComponent(body)).toBe(tricky);
+		expect(decodeURIComponent(body)).toContain('12.3%');
 	});
 });

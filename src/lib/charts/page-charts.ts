@@ -82,7 +82,7 @@ export function overviewCharts(page: OverviewPage, f: DashboardFilters) {
 export function regionsCharts(page: RegionsPage, f: DashboardFilters) {
 	const fromTier = coverageTierName(f);
 	return {
-		map: chart(regionMapOption, [page.regions, 'neimenggu', fromTier, f.region], HALF, 420),
+		map: chart(regionMapOption, [page.regions, 'neimenggu', fromTier], HALF, 420),
 		ranking: chart(regionRankingOption, [page.regions, targets.coverage.rate, fromTier], HALF, 420),
 		mix: chart(industryTierMixOption, [page.industries], FULL, 420)
 	};

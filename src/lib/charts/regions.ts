@@ -1,7 +1,7 @@
 /**
  * Coverage by 盟市: a ranking (bars with the target line) and a choropleth.
  */
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, MapSeriesOption } from 'echarts';
 import type { RegionRow } from '../figures/types';
 import { PLAN_COVERAGE_TIER, TIER_KEYS, tierName } from '../domain/catalogue';
 import { escapeHtml } from './escape';
@@ -129,8 +129,16 @@ export function regionRankingOption(
 	};
 }
 
-/** The selected 盟市's outline on the map (the site's focus colour). */
-const SELECTED_OUTLINE = '#f0a500';
+/**
+ * The selected 盟市's outline on the map (the site's focus colour): ECharts' select state, set by
+ * the page (`Chart`'s `selected`), so choosing a 盟市 redraws nothing. Its fill stays the
+ * scale's (areaColor and color both null keep it, as ECharts' map code says; its types leave
+ * null out, hence the cast).
+ */
+const SELECTED_STATE = {
+	itemStyle: { areaColor: null, color: null, borderColor: '#f0a500', borderWidth: 3 },
+	label: { color: '#1f1f1f' }
+} as unknown as MapSeriesOption['select'];
 
 /**
  * Label offsets (px) for the 盟市 whose shapes are small and close together at the map's size:
@@ -145,13 +153,13 @@ const LABEL_OFFSETS: Record<string, [number, number]> = {
 
 /**
  * Choropleth of coverage by 盟市 on the registered map `mapName` (features named by the full
- * name, e.g. "呼和浩特市"): one blue scale; regions without a denominator grey, "无基数".
+ * name, e.g. "呼和浩特市"): one blue scale; regions without a denominator grey, "无基数"; one
+ * 盟市 can be shown selected (outlined).
  */
 export function regionMapOption(
 	rows: readonly RegionRow[],
 	mapName: string,
-	fromTier = PLAN_COVERAGE_TIER,
-	selected: string | null = null
+	fromTier = PLAN_COVERAGE_TIER
 ): EChartsOption {
 	const byName = new Map(rows.map((r) => [r.name, r]));
 	const rated = rows.filter(hasRate);
@@ -188,7 +196,8 @@ export function regionMapOption(
 				type: 'map',
 				map: mapName,
 				roam: false,
-				selectedMode: false,
+				selectedMode: 'single',
+				select: SELECTED_STATE,
 				// Hover would repaint a region in ECharts' highlight yellow: the tooltip is the feedback.
 				emphasis: { disabled: true },
 				// Every 盟市 is labelled: the small cities round 呼和浩特 are moved clear of each
@@ -211,13 +220,8 @@ export function regionMapOption(
 				data: rows.map((r) => ({
 					name: r.name,
 					value: hasRate(r) ? toPercentValue(r.coverage.rate) : '-',
-					itemStyle: {
-						...(hasRate(r) ? {} : { areaColor: NO_DATA_GREY }),
-						// The selected 盟市 outlined, in the focus colour.
-						...(r.code === selected ? { borderColor: SELECTED_OUTLINE, borderWidth: 3 } : {})
-					},
-					...(LABEL_OFFSETS[r.code] ? { label: { offset: LABEL_OFFSETS[r.code] } } : {}),
-					...(r.code === selected ? { z: 3 } : {})
+					...(hasRate(r) ? {} : { itemStyle: { areaColor: NO_DATA_GREY } }),
+					...(LABEL_OFFSETS[r.code] ? { label: { offset: LABEL_OFFSETS[r.code] } } : {})
 				}))
 			}
 		]

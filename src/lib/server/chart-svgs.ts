@@ -1,15 +1,16 @@
 /**
  * A page's charts drawn to SVG at build time (`renderChartSvg`), from the same specs the page
- * draws with ECharts (charts/page-charts.ts): the prerendered page shows them at first paint.
+ * draws with ECharts (charts/page-charts.ts), as `data:` URLs: the prerendered page shows them
+ * as images at first paint.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { optionOf, type ChartSpec } from '../charts/page-charts';
-import { registerSvgMap, renderChartSvg } from '../charts/svg';
+import { registerSvgMap, renderChartSvg, svgDataUrl } from '../charts/svg';
 
 let mapRegistered = false;
 
-/** SVG text by chart name (a chart the page does not draw, null, has none). */
+/** SVG data URL by chart name (a chart the page does not draw, null, has none). */
 export function chartSvgs(specs: Record<string, ChartSpec | null>): Record<string, string> {
 	if (!mapRegistered) {
 		registerSvgMap(
@@ -24,7 +25,9 @@ export function chartSvgs(specs: Record<string, ChartSpec | null>): Record<strin
 			.map(([name, spec]) => [
 				name,
 				// A static SVG has no tooltip (and the SVG renderer is built without one).
-				renderChartSvg({ ...optionOf(spec), tooltip: undefined }, spec.width, spec.height)
+				svgDataUrl(
+					renderChartSvg({ ...optionOf(spec), tooltip: undefined }, spec.width, spec.height)
+				)
 			])
 	);
 }

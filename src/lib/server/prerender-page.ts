@@ -1,6 +1,6 @@
 /**
  * A dashboard page's prerendered data: its figures for the page's own filters, sliced from the
- * build's cube by the same function the page runs in the browser, and its charts as SVG.
+ * build's cube by the same function the page runs in the browser, and its charts as SVG images.
  */
 import type { ChartSpec } from '../charts/page-charts';
 import type { Cube } from '../cube/cube';
