@@ -27,6 +27,9 @@ const config = {
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Registered only while imported data is kept (src/lib/data/local-mark.ts).
 		serviceWorker: { register: false },
+		// Every page's CSS inline in its head (~15 KB at most): no stylesheet request holds the
+		// first paint back (docs/cube.md). SvelteKit adds the hashes to the CSP.
+		inlineStyleThreshold: 8192,
 		// A strict policy in every page (a <meta> tag: prerendered pages get hashes of SvelteKit's
 		// inline start-up script, and app.html's own). The directives live in
 		// src/lib/security/headers.js, which the servers' headers come from too; why each source
