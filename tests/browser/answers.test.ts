@@ -98,6 +98,19 @@ describe('answers at a glance, in Chromium', () => {
 			'excellent',
 			'leading'
 		]);
+		// The cards above it are the same scorecard at a glance: each its verdict, its gap while
+		// short of the target and its change on last year.
+		const CARDS = ['coverage', 'starts', 'advanced', 'excellent', 'leading'];
+		for (const [i, expected] of summary.scorecard.entries()) {
+			const card = `card-${CARDS[i]}`;
+			await expect(page.getByTestId(`${card}-verdict`).textContent()).resolves.toBe(
+				VERDICT_TEXT[expected.verdict]
+			);
+			const progress = page.getByTestId(`${card}-progress`);
+			const text = (await progress.count()) ? await progress.textContent() : '';
+			expect(text?.includes('还差'), card).toBe((expected.gap ?? 0) > 0);
+			expect(text?.includes('较上年'), card).toBe(expected.change !== null);
+		}
 		await close();
 	});
 

@@ -46,5 +46,18 @@ export function gapText(row: ScorecardRow): string {
 		: `还差 ${Math.ceil(row.gap)}家`;
 }
 
+/**
+ * A card's line under its verdict, the rest of its scorecard row: "还差 5家，较上年 +2家";
+ * undefined when there is neither a gap nor a last year.
+ */
+export function progressText(row: ScorecardRow): string | undefined {
+	const gap = gapText(row);
+	const parts = [
+		...(gap === '—' ? [] : [gap]),
+		...(row.change === null ? [] : [`较上年 ${changeText(row.target.key, row.change)}`])
+	];
+	return parts.length ? parts.join('，') : undefined;
+}
+
 /** The verdict in words. */
 export const verdictText = (row: ScorecardRow) => VERDICT_TEXT[row.verdict];
