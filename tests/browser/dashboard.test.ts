@@ -209,6 +209,47 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('charts fill their box: after the window narrows, and after a filter changes a chart’s height', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}industry/`);
+		await live(page);
+		await chartsWithData(page);
+		/** Each chart's drawn size against its element's, [drawn w, h, element w, h]. */
+		const sizes = () =>
+			page.$$eval('[data-testid=chart] .canvas', (elements) =>
+				elements.map((element) => {
+					const chart = (
+						element as unknown as {
+							echartsInstance: { getWidth(): number; getHeight(): number };
+						}
+					).echartsInstance;
+					return [
+						chart.getWidth(),
+						chart.getHeight(),
+						element.clientWidth,
+						element.clientHeight
+					].join(' ');
+				})
+			);
+		const fitted = (all: string[]) =>
+			all.every((s) => {
+				const [w, h, ew, eh] = s.split(' ').map(Number);
+				return Math.abs(w! - ew!) <= 1 && Math.abs(h! - eh!) <= 1;
+			});
+		expect(fitted(await sizes()), (await sizes()).join('; ')).toBe(true);
+		const before = await sizes();
+
+		await page.setViewportSize({ width: 1000, height: 768 });
+		await expect.poll(async () => fitted(await sizes())).toBe(true);
+		expect((await sizes())[0]).not.toBe(before[0]);
+
+		// 行业's coverage chart has one row per rated 大类: one 盟市 has fewer, so a new height.
+		await page.getByTestId('filter-region').selectOption('150900');
+		await page.waitForSelector('[data-testid=figures-source][data-filters*="region=150900"]');
+		await drawEveryChart(page);
+		await expect.poll(async () => fitted(await sizes())).toBe(true);
+		await context.close();
+	});
+
 	it('a chart far below the window is redrawn for new filters when it is scrolled to', async () => {
 		// What the page draws when opened with the filter in its URL.
 		const direct = await openPage(browser, `${siteUrl}region/?region=150600`);
