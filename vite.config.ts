@@ -23,8 +23,9 @@ export default defineConfig({
 					include: ['tests/browser/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/browser/global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 60_000,
+					// A shared 2-core CI host under load took a GBK import and a reload past 60 s.
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
 					fileParallelism: false
 				}
 			}
