@@ -18,7 +18,14 @@ import { importFiles } from '../../src/lib/import/pipeline';
 import type { FileReport } from '../../src/lib/import/report';
 import { startStaticServer } from '../../scripts/serve.js';
 import { encodeGbk } from '../fixtures/gbk.mjs';
-import { damageStoredFile, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
+import {
+	clearLocalData,
+	damageStoredFile,
+	dropFiles,
+	foreignRequests,
+	launchBrowser,
+	openPage
+} from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -161,7 +168,7 @@ describe('数据 page in Chromium', () => {
 		await expect(again.getByTestId('rows-loaded').textContent()).resolves.toBe('2');
 		await expect(again.textContent()).resolves.toContain('GB18030/GBK');
 
-		await page.getByTestId('clear-data').click();
+		await clearLocalData(page);
 		await ready(page, 'sample');
 		await page.reload();
 		await ready(page, 'sample');
@@ -197,7 +204,58 @@ describe('数据 page in Chromium', () => {
 				);
 			}
 		}
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('清除本地数据 asks first, naming each file and its rows; 取消 and Esc keep everything', async () => {
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		const hostile = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
+		const files = [
+			{ name: 'unicode.csv', mimeType: 'text/csv', buffer: hostile('enc-utf16le-bom-tab.csv') },
+			{ name: 'dup-name.csv', mimeType: 'text/csv', buffer: hostile('dup-name-first.csv') },
+			{ name: 'dup-name.csv', mimeType: 'text/csv', buffer: hostile('dup-name-second.csv') }
+		];
+		// What will be lost, as Node reads the same files: each file's loaded rows.
+		const expected = importFiles(files.map((f) => ({ name: f.name, bytes: f.buffer }))).reports;
+		const total = expected.reduce((n, r) => n + r.rowsLoaded, 0);
+		expect(total).toBeGreaterThan(0);
+		await page.getByTestId('file-input').setInputFiles(files);
+		await ready(page, 'user');
+
+		const dialog = page.getByRole('dialog', { name: '清除本地数据？' });
+		const stillThere = async () => {
+			await expect(dialog.isVisible()).resolves.toBe(false);
+			await ready(page, 'user');
+			await expect(page.locator('[data-testid=file-report]').count()).resolves.toBe(3);
+		};
 		await page.getByTestId('clear-data').click();
+		await expect(dialog.isVisible()).resolves.toBe(true);
+		await expect(dialog.getByTestId('clear-data-summary').textContent()).resolves.toContain(
+			`导入的 ${expected.length} 个文件，共 ${total} 行数据`
+		);
+		await expect(dialog.getByTestId('clear-data-file').allTextContents()).resolves.toEqual(
+			expected.map((r) => `${r.file}（${r.rowsLoaded} 行）`)
+		);
+		// 取消 has the focus: Enter keeps everything, as does the button.
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'取消'
+		);
+		await dialog.getByRole('button', { name: '取消' }).click();
+		await stillThere();
+		await page.getByTestId('clear-data').click();
+		await page.keyboard.press('Escape');
+		await stillThere();
+		// Kept in storage too: a reload still has the user's files.
+		await page.reload();
+		await stillThere();
+
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		await page.reload();
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();
@@ -234,7 +292,7 @@ describe('数据 page in Chromium', () => {
 			await page.reload();
 			await ready(page, 'user');
 			await expectFigures();
-			await page.getByTestId('clear-data').click();
+			await clearLocalData(page);
 			await ready(page, 'sample');
 			expect(errors).toEqual([]);
 			await context.close();
@@ -400,7 +458,7 @@ describe('数据 page in Chromium', () => {
 			'本地保存的数据已损坏'
 		);
 		expect(await page.getByTestId('data-summary').count()).toBe(0);
-		await page.getByTestId('data-error').getByRole('button', { name: '清除本地数据' }).click();
+		await clearLocalData(page, 'clear-damaged-data');
 		await ready(page, 'sample');
 		await page.waitForSelector('[data-testid=data-summary]');
 		await context.close();
