@@ -15,7 +15,9 @@ import type { Summary } from '../../src/lib/figures/summary';
 import { oracleSummaryOf } from '../oracle/engine';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
+import { FILE_KINDS } from '../../src/lib/import/file-kinds';
 import type { FileReport } from '../../src/lib/import/report';
+import { TABLE_COLUMNS } from '../../src/lib/import/tables';
 import { startStaticServer } from '../../scripts/serve.js';
 import { encodeGbk } from '../fixtures/gbk.mjs';
 import {
@@ -256,6 +258,65 @@ describe('数据 page in Chromium', () => {
 		await clearLocalData(page);
 		await ready(page, 'sample');
 		await page.reload();
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('moves the progress bar within one large file, saying rows read, with no internal name', async () => {
+		// One 申报明细 file of 150 copies of the sample's rows, each copy's 申报编号 made its own.
+		const [header, ...rows] = readFileSync('data/sample/申报明细.csv', 'utf8')
+			.split(/\r?\n/)
+			.filter((line) => line !== '');
+		const lines = [header];
+		for (let copy = 0; copy < 150; copy++) {
+			for (const row of rows) lines.push(row.replace(/^([^,]+),/, `$1-${copy},`));
+		}
+		const buffer = Buffer.from(lines.join('\n'), 'utf8');
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		// Every value and text of the bar, sampled each frame while the import runs.
+		await page.evaluate(() => {
+			const seen: { value: number; text: string }[] = [];
+			(window as unknown as { seen: typeof seen }).seen = seen;
+			const sample = () => {
+				const bar = document.querySelector<HTMLProgressElement>(
+					'[data-testid=import-progress] progress'
+				);
+				const text = document.querySelector('[data-testid=import-progress] span')?.textContent;
+				if (bar) seen.push({ value: bar.value, text: text ?? '' });
+				requestAnimationFrame(sample);
+			};
+			requestAnimationFrame(sample);
+		});
+		await page
+			.getByTestId('file-input')
+			.setInputFiles([{ name: '申报明细-全年.csv', mimeType: 'text/csv', buffer }]);
+		await ready(page, 'user');
+		const seen = await page.evaluate(
+			() => (window as unknown as { seen: { value: number; text: string }[] }).seen
+		);
+		// Within the file: while its rows were read, the bar stood at more than one place.
+		const within = seen.filter((s) => s.text.includes('已读'));
+		const values = new Set(within.map((s) => s.value.toFixed(3)));
+		expect(values.size, JSON.stringify([...values])).toBeGreaterThan(1);
+		expect(within.map((s) => s.value)).toEqual(
+			[...within.map((s) => s.value)].sort((a, b) => a - b)
+		);
+		expect(
+			within.some((s) => s.text.includes(` / ${(lines.length - 1).toLocaleString('zh-CN')} 行`))
+		).toBe(true);
+		// Only Chinese names: no table or file kind's internal name ever shows.
+		const internal = [...Object.keys(TABLE_COLUMNS), ...FILE_KINDS.map((k) => k.kind)];
+		const texts = [...new Set(seen.map((s) => s.text))];
+		expect(texts.some((t) => t.includes('正在载入'))).toBe(true);
+		for (const name of internal)
+			expect(
+				texts.filter((t) => t.includes(name)),
+				name
+			).toEqual([]);
+
+		await clearLocalData(page);
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();

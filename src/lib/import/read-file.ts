@@ -36,7 +36,15 @@ export type InputSource = InputFile | DeferredInputFile;
 export interface ReadOptions {
 	/** Drop identifying columns instead of refusing the file (the user chose to go on). */
 	dropIdentifyingColumns?: boolean;
+	/**
+	 * Told while the rows are read: records done of the records after the header, every
+	 * `ROWS_PER_PROGRESS` records (a progress bar that moves within a large file).
+	 */
+	onRows?: (done: number, total: number) => void;
 }
+
+/** How often (in records) the reading tells how far it has come: cheap beside reading them. */
+export const ROWS_PER_PROGRESS = 8192;
 
 export interface ReadFile {
 	report: FileReport;
@@ -126,14 +134,18 @@ export function readDataRows(
 	file: FileRecords,
 	scan: IdentifyingColumnScan,
 	reading: RowReading | null,
-	fromText = true
+	fromText = true,
+	onRows?: ReadOptions['onRows']
 ): number {
 	const { records, faults, headerIndex } = file;
 	let rowsRead = 0;
 	const plainRecords = fromText
 		? (reading?.scenarioRecords(scan, records.delimiter) ?? null)
 		: null;
+	const total = records.length - headerIndex - 1;
 	for (let i = headerIndex + 1; i < records.length; i++) {
+		const done = i - headerIndex - 1;
+		if (onRows && done % ROWS_PER_PROGRESS === 0) onRows(done, total);
 		const text = plainRecords ? records.plainText(i) : null;
 		if (text !== null && text.length <= CELL_LIMIT && !faults.hasReplacement(i)) {
 			if (plainRecords?.read(i + 1, text)) rowsRead += 1;
@@ -260,7 +272,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	const firstLayout = scan.anyByHeader && !dropAllowed ? null : layoutOf(headers, droppedByHeader);
 	let reading =
 		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
-	const rowsRead = readDataRows(file, scan, reading);
+	const rowsRead = readDataRows(file, scan, reading, true, options.onRows);
 	report.rowsRead = rowsRead;
 	report.rowsCounted = countDataRows(records.text, records.delimiter);
 	const countProblem = rowCountProblem(input.name, rowsRead, report.rowsCounted);
