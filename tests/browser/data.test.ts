@@ -322,6 +322,63 @@ describe('数据 page in Chromium', () => {
 		await context.close();
 	});
 
+	it('reports exact duplicate rows as warnings naming their lines; rows in = loaded + rejected', async () => {
+		// The sample's 建设场景明细 with 30 of its rows written twice more, at the end.
+		const text = readFileSync('data/sample/建设场景明细.csv', 'utf8').replace(/\r?\n$/, '');
+		const lines = text.split(/\r?\n/);
+		const copies = lines.slice(1, 31);
+		const withCopies = [...lines, ...copies, ...copies];
+		// Expected independently: each line (1 = header) whose text an earlier data line has.
+		const firstAt = new Map<string, number>();
+		const repeats: { line: number; first: number }[] = [];
+		withCopies.forEach((line, i) => {
+			if (i === 0) return;
+			const first = firstAt.get(line);
+			if (first === undefined) firstAt.set(line, i + 1);
+			else repeats.push({ line: i + 1, first });
+		});
+		expect(repeats.length).toBeGreaterThanOrEqual(60);
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles([
+			{
+				name: '申报明细.csv',
+				mimeType: 'text/csv',
+				buffer: readFileSync('data/sample/申报明细.csv')
+			},
+			{ name: '场景-有重复.csv', mimeType: 'text/csv', buffer: Buffer.from(withCopies.join('\n')) }
+		]);
+		await ready(page, 'user');
+		const report = page.locator('[data-testid=file-report][data-file="场景-有重复.csv"]');
+		const notice = report.getByTestId('duplicate-rows');
+		await expect(notice.getAttribute('data-count')).resolves.toBe(String(repeats.length));
+		const said = await notice.textContent();
+		for (const { line, first } of repeats.slice(0, 20))
+			expect(said).toContain(`第 ${line} 行（同第 ${first} 行）`);
+		expect(said).not.toContain(`第 ${repeats[20]!.line} 行`);
+		expect(said).toContain('只列出前 20 行');
+		// Each listed line is a warning in the problems table too.
+		const warned = await report
+			.locator('table.problems tbody tr.warning')
+			.evaluateAll((rows) =>
+				rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))
+			);
+		const duplicateWarnings = warned.filter((cells) => cells[3]?.includes('完全相同（重复行）'));
+		expect(duplicateWarnings.map((cells) => Number(cells[0]))).toEqual(
+			repeats.slice(0, 20).map((r) => r.line)
+		);
+		// The repeats still load (建设场景明细 has no key of its own), and every row is accounted for.
+		const read = Number(await report.getByTestId('rows-read').textContent());
+		const loaded = Number(await report.getByTestId('rows-loaded').textContent());
+		const rejected = Number(await report.getByTestId('rows-rejected').textContent());
+		expect(read).toBe(withCopies.length - 1);
+		expect(loaded + rejected).toBe(read);
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	for (const gbk of [false, true]) {
 		const encoding = gbk ? 'GB18030/GBK' : 'UTF-8';
 		it(`reads a large ${encoding} 建设场景明细 file in a second worker, with the figures Node has, again after a reload`, async () => {
