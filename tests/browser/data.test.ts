@@ -261,15 +261,16 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();
-	});
+	}, 120_000);
 
 	it('moves the progress bar within one large file, saying rows read, with no internal name', async () => {
-		// One 申报明细 file of 150 copies of the sample's rows, each copy's 申报编号 made its own.
+		// One 申报明细 file of 100 copies of the sample's rows (80k), each copy's 申报编号 its own:
+		// long enough to read that the bar, posted at most every 100 ms, moves while it is read.
 		const [header, ...rows] = readFileSync('data/sample/申报明细.csv', 'utf8')
 			.split(/\r?\n/)
 			.filter((line) => line !== '');
 		const lines = [header];
-		for (let copy = 0; copy < 150; copy++) {
+		for (let copy = 0; copy < 100; copy++) {
 			for (const row of rows) lines.push(row.replace(/^([^,]+),/, `$1-${copy},`));
 		}
 		const buffer = Buffer.from(lines.join('\n'), 'utf8');
@@ -320,7 +321,7 @@ describe('数据 page in Chromium', () => {
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();
-	});
+	}, 180_000);
 
 	it('reports exact duplicate rows as warnings naming their lines; rows in = loaded + rejected', async () => {
 		// The sample's 建设场景明细 with 30 of its rows written twice more, at the end.
