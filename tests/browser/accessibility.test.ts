@@ -85,6 +85,26 @@ describe('axe-core on every page', () => {
 	}
 });
 
+describe('the 清除本地数据 dialog', () => {
+	it('is a labelled modal dialog axe passes, 取消 focused', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await waitUntilSettled(page);
+		await page.getByTestId('file-input').setInputFiles('tests/fixtures/import/decl-gbk.csv');
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+			{ timeout: 60_000 }
+		);
+		await page.getByTestId('clear-data').click();
+		const dialog = page.getByRole('dialog', { name: '清除本地数据？' });
+		await expect(dialog.isVisible()).resolves.toBe(true);
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'取消'
+		);
+		expect(await seriousViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('charts have text alternatives', () => {
 	it('every chart on the dashboard pages is an image with a label naming it', async () => {
 		for (const path of ['', 'region/', 'industry/', 'scenario/', 'assessment/']) {

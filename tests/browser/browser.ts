@@ -93,6 +93,12 @@ export function chartsSeriesData(page: Page): Promise<string[]> {
 	);
 }
 
+/** 清除本地数据 on the 数据 page, confirmed in its dialog. */
+export async function clearLocalData(page: Page, button = 'clear-data'): Promise<void> {
+	await page.getByTestId(button).click();
+	await page.getByTestId('clear-data-confirm').click();
+}
+
 export async function dropFiles(page: Page, paths: string[]): Promise<void> {
 	const files = paths.map((path) => ({ name: basename(path), bytes: [...readFileSync(path)] }));
 	const transfer = await page.evaluateHandle((list) => {

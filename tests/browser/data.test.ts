@@ -15,10 +15,19 @@ import type { Summary } from '../../src/lib/figures/summary';
 import { oracleSummaryOf } from '../oracle/engine';
 import { formatCount, formatPercent } from '../../src/lib/format';
 import { importFiles } from '../../src/lib/import/pipeline';
+import { FILE_KINDS } from '../../src/lib/import/file-kinds';
 import type { FileReport } from '../../src/lib/import/report';
+import { TABLE_COLUMNS } from '../../src/lib/import/tables';
 import { startStaticServer } from '../../scripts/serve.js';
 import { encodeGbk } from '../fixtures/gbk.mjs';
-import { damageStoredFile, dropFiles, foreignRequests, launchBrowser, openPage } from './browser';
+import {
+	clearLocalData,
+	damageStoredFile,
+	dropFiles,
+	foreignRequests,
+	launchBrowser,
+	openPage
+} from './browser';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -161,7 +170,7 @@ describe('数据 page in Chromium', () => {
 		await expect(again.getByTestId('rows-loaded').textContent()).resolves.toBe('2');
 		await expect(again.textContent()).resolves.toContain('GB18030/GBK');
 
-		await page.getByTestId('clear-data').click();
+		await clearLocalData(page);
 		await ready(page, 'sample');
 		await page.reload();
 		await ready(page, 'sample');
@@ -197,7 +206,175 @@ describe('数据 page in Chromium', () => {
 				);
 			}
 		}
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('清除本地数据 asks first, naming each file and its rows; 取消 and Esc keep everything', async () => {
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		const hostile = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
+		const files = [
+			{ name: 'unicode.csv', mimeType: 'text/csv', buffer: hostile('enc-utf16le-bom-tab.csv') },
+			{ name: 'dup-name.csv', mimeType: 'text/csv', buffer: hostile('dup-name-first.csv') },
+			{ name: 'dup-name.csv', mimeType: 'text/csv', buffer: hostile('dup-name-second.csv') }
+		];
+		// What will be lost, as Node reads the same files: each file's loaded rows.
+		const expected = importFiles(files.map((f) => ({ name: f.name, bytes: f.buffer }))).reports;
+		const total = expected.reduce((n, r) => n + r.rowsLoaded, 0);
+		expect(total).toBeGreaterThan(0);
+		await page.getByTestId('file-input').setInputFiles(files);
+		await ready(page, 'user');
+
+		const dialog = page.getByRole('dialog', { name: '清除本地数据？' });
+		const stillThere = async () => {
+			await expect(dialog.isVisible()).resolves.toBe(false);
+			await ready(page, 'user');
+			await expect(page.locator('[data-testid=file-report]').count()).resolves.toBe(3);
+		};
 		await page.getByTestId('clear-data').click();
+		await expect(dialog.isVisible()).resolves.toBe(true);
+		await expect(dialog.getByTestId('clear-data-summary').textContent()).resolves.toContain(
+			`导入的 ${expected.length} 个文件，共 ${total} 行数据`
+		);
+		await expect(dialog.getByTestId('clear-data-file').allTextContents()).resolves.toEqual(
+			expected.map((r) => `${r.file}（${r.rowsLoaded} 行）`)
+		);
+		// 取消 has the focus: Enter keeps everything, as does the button.
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'取消'
+		);
+		await dialog.getByRole('button', { name: '取消' }).click();
+		await stillThere();
+		await page.getByTestId('clear-data').click();
+		await page.keyboard.press('Escape');
+		await stillThere();
+		// Kept in storage too: a reload still has the user's files.
+		await page.reload();
+		await stillThere();
+
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		await page.reload();
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 120_000);
+
+	it('moves the progress bar within one large file, saying rows read, with no internal name', async () => {
+		// One 申报明细 file of 100 copies of the sample's rows (80k), each copy's 申报编号 its own:
+		// long enough to read that the bar, posted at most every 100 ms, moves while it is read.
+		const [header, ...rows] = readFileSync('data/sample/申报明细.csv', 'utf8')
+			.split(/\r?\n/)
+			.filter((line) => line !== '');
+		const lines = [header];
+		for (let copy = 0; copy < 100; copy++) {
+			for (const row of rows) lines.push(row.replace(/^([^,]+),/, `$1-${copy},`));
+		}
+		const buffer = Buffer.from(lines.join('\n'), 'utf8');
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		// Every value and text of the bar, sampled each frame while the import runs.
+		await page.evaluate(() => {
+			const seen: { value: number; text: string }[] = [];
+			(window as unknown as { seen: typeof seen }).seen = seen;
+			const sample = () => {
+				const bar = document.querySelector<HTMLProgressElement>(
+					'[data-testid=import-progress] progress'
+				);
+				const text = document.querySelector('[data-testid=import-progress] span')?.textContent;
+				if (bar) seen.push({ value: bar.value, text: text ?? '' });
+				requestAnimationFrame(sample);
+			};
+			requestAnimationFrame(sample);
+		});
+		await page
+			.getByTestId('file-input')
+			.setInputFiles([{ name: '申报明细-全年.csv', mimeType: 'text/csv', buffer }]);
+		await ready(page, 'user');
+		const seen = await page.evaluate(
+			() => (window as unknown as { seen: { value: number; text: string }[] }).seen
+		);
+		// Within the file: while its rows were read, the bar stood at more than one place.
+		const within = seen.filter((s) => s.text.includes('已读'));
+		const values = new Set(within.map((s) => s.value.toFixed(3)));
+		expect(values.size, JSON.stringify([...values])).toBeGreaterThan(1);
+		expect(within.map((s) => s.value)).toEqual(
+			[...within.map((s) => s.value)].sort((a, b) => a - b)
+		);
+		expect(
+			within.some((s) => s.text.includes(` / ${(lines.length - 1).toLocaleString('zh-CN')} 行`))
+		).toBe(true);
+		// Only Chinese names: no table or file kind's internal name ever shows.
+		const internal = [...Object.keys(TABLE_COLUMNS), ...FILE_KINDS.map((k) => k.kind)];
+		const texts = [...new Set(seen.map((s) => s.text))];
+		expect(texts.some((t) => t.includes('正在载入'))).toBe(true);
+		for (const name of internal)
+			expect(
+				texts.filter((t) => t.includes(name)),
+				name
+			).toEqual([]);
+
+		await clearLocalData(page);
+		await ready(page, 'sample');
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 180_000);
+
+	it('reports exact duplicate rows as warnings naming their lines; rows in = loaded + rejected', async () => {
+		// The sample's 建设场景明细 with 30 of its rows written twice more, at the end.
+		const text = readFileSync('data/sample/建设场景明细.csv', 'utf8').replace(/\r?\n$/, '');
+		const lines = text.split(/\r?\n/);
+		const copies = lines.slice(1, 31);
+		const withCopies = [...lines, ...copies, ...copies];
+		// Expected independently: each line (1 = header) whose text an earlier data line has.
+		const firstAt = new Map<string, number>();
+		const repeats: { line: number; first: number }[] = [];
+		withCopies.forEach((line, i) => {
+			if (i === 0) return;
+			const first = firstAt.get(line);
+			if (first === undefined) firstAt.set(line, i + 1);
+			else repeats.push({ line: i + 1, first });
+		});
+		expect(repeats.length).toBeGreaterThanOrEqual(60);
+		const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await page.getByTestId('file-input').setInputFiles([
+			{
+				name: '申报明细.csv',
+				mimeType: 'text/csv',
+				buffer: readFileSync('data/sample/申报明细.csv')
+			},
+			{ name: '场景-有重复.csv', mimeType: 'text/csv', buffer: Buffer.from(withCopies.join('\n')) }
+		]);
+		await ready(page, 'user');
+		const report = page.locator('[data-testid=file-report][data-file="场景-有重复.csv"]');
+		const notice = report.getByTestId('duplicate-rows');
+		await expect(notice.getAttribute('data-count')).resolves.toBe(String(repeats.length));
+		const said = await notice.textContent();
+		for (const { line, first } of repeats.slice(0, 20))
+			expect(said).toContain(`第 ${line} 行（同第 ${first} 行）`);
+		expect(said).not.toContain(`第 ${repeats[20]!.line} 行`);
+		expect(said).toContain('只列出前 20 行');
+		// Each listed line is a warning in the problems table too.
+		const warned = await report
+			.locator('table.problems tbody tr.warning')
+			.evaluateAll((rows) =>
+				rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))
+			);
+		const duplicateWarnings = warned.filter((cells) => cells[3]?.includes('完全相同（重复行）'));
+		expect(duplicateWarnings.map((cells) => Number(cells[0]))).toEqual(
+			repeats.slice(0, 20).map((r) => r.line)
+		);
+		// The repeats still load (建设场景明细 has no key of its own), and every row is accounted for.
+		const read = Number(await report.getByTestId('rows-read').textContent());
+		const loaded = Number(await report.getByTestId('rows-loaded').textContent());
+		const rejected = Number(await report.getByTestId('rows-rejected').textContent());
+		expect(read).toBe(withCopies.length - 1);
+		expect(loaded + rejected).toBe(read);
+		await clearLocalData(page);
 		await ready(page, 'sample');
 		expect(errors).toEqual([]);
 		await context.close();
@@ -234,7 +411,7 @@ describe('数据 page in Chromium', () => {
 			await page.reload();
 			await ready(page, 'user');
 			await expectFigures();
-			await page.getByTestId('clear-data').click();
+			await clearLocalData(page);
 			await ready(page, 'sample');
 			expect(errors).toEqual([]);
 			await context.close();
@@ -400,7 +577,7 @@ describe('数据 page in Chromium', () => {
 			'本地保存的数据已损坏'
 		);
 		expect(await page.getByTestId('data-summary').count()).toBe(0);
-		await page.getByTestId('data-error').getByRole('button', { name: '清除本地数据' }).click();
+		await clearLocalData(page, 'clear-damaged-data');
 		await ready(page, 'sample');
 		await page.waitForSelector('[data-testid=data-summary]');
 		await context.close();

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cube } from '../../src/lib/cube/cube';
 import { loadTables } from '../../src/lib/db/load';
 import { NodeEngine, readSqlSources } from '../../src/lib/db/node-engine';
-import { pivotProblem, pivotSql, toPivotTable, type PivotSpec } from '../../src/lib/explore/pivot';
+import {
+	pivotCells,
+	pivotProblem,
+	pivotSql,
+	toPivotTable,
+	type PivotQueryRow,
+	type PivotSpec
+} from '../../src/lib/explore/pivot';
 import { CUBE_MEASURES, cubePivotCells } from '../../src/lib/explore/pivot-cube';
 import { importFiles } from '../../src/lib/import/pipeline';
 import { oracleEngine } from '../oracle/engine';
@@ -24,15 +31,8 @@ afterAll(() => engine?.close());
 /** The pivot as the 探索 page makes it: the cube's measures sliced, the others queried. */
 async function pivot(spec: PivotSpec) {
 	if (CUBE_MEASURES.has(spec.measure)) return toPivotTable(cubePivotCells(cube, spec), spec);
-	const rows = await engine.query<{
-		row_key: string | null;
-		column_key: string | null;
-		value: number | null;
-	}>(pivotSql(spec));
-	return toPivotTable(
-		rows.map((r) => ({ row: r.row_key, column: r.column_key, value: r.value })),
-		spec
-	);
+	const rows = await engine.query<PivotQueryRow>(pivotSql(spec));
+	return toPivotTable(pivotCells(spec, rows), spec);
 }
 
 describe('pivot on the hand-computed fixture', () => {
@@ -96,6 +96,47 @@ describe('share of declarations with a scenario', () => {
 		expect(t.value('31', null)).toBeCloseTo(25); // 1 of 4
 	});
 
+	it('totals are sums of numerators over sums of denominators, never sums of shares', async () => {
+		const t = await pivot({
+			rows: 'scenario',
+			columns: 'status',
+			measure: 'scenarioShare',
+			year: 2026
+		});
+		// 2026 builds: D5 10 scenarios, D6 5 (both approved), D7 3 (pending), D8 15 (recommended);
+		// 17 scenarios are built by someone, so each status's 合计 is its builds ÷ (17 × its declarations).
+		expect(t.rowKeys).toHaveLength(17);
+		expect(t.value(null, 'approved')).toBeCloseTo((100 * 15) / (17 * 2), 9);
+		expect(t.value(null, 'pending')).toBeCloseTo((100 * 3) / 17, 9);
+		expect(t.value(null, 'recommended')).toBeCloseTo((100 * 15) / 17, 9);
+		expect(t.value(null, null)).toBeCloseTo((100 * 33) / (17 * 4), 9);
+		// A scenario's 合计 over the statuses: its declarations of all 4 (D5, D6 built 13).
+		expect(t.value('13', null)).toBeCloseTo(50, 9);
+		expect(t.value('9', null)).toBeCloseTo(100, 9);
+		// Without columns the corner is the same ratio.
+		const single = await pivot({
+			rows: 'scenario',
+			columns: null,
+			measure: 'scenarioShare',
+			year: 2026
+		});
+		expect(single.value(null, null)).toBeCloseTo((100 * 33) / (17 * 4), 9);
+	});
+
+	it('by 盟市 as rows and 场景 as columns: a 盟市’s 合计 over its declarations', async () => {
+		const t = await pivot({
+			rows: 'region',
+			columns: 'scenario',
+			measure: 'scenarioShare',
+			year: 2026
+		});
+		// 呼和浩特 2026: D5, D7, D8 (28 builds); 包头: D6 (5 builds); 17 scenarios.
+		expect(t.value('150100', null)).toBeCloseTo((100 * 28) / (17 * 3), 9);
+		expect(t.value('150200', null)).toBeCloseTo((100 * 5) / 17, 9);
+		expect(t.value(null, '9')).toBeCloseTo(100, 9);
+		expect(t.value(null, '31')).toBeCloseTo(25, 9);
+	});
+
 	it('needs 场景 as rows or columns', () => {
 		expect(
 			pivotProblem({ rows: 'region', columns: null, measure: 'scenarioShare', year: null })
@@ -119,15 +160,8 @@ describe('附件3 indicators in the pivot (sample data, checked in plain TypeScr
 	afterAll(() => sample?.close());
 
 	const run = async (spec: PivotSpec) => {
-		const rows = await sample.query<{
-			row_key: string | null;
-			column_key: string | null;
-			value: number | null;
-		}>(pivotSql(spec));
-		return toPivotTable(
-			rows.map((r) => ({ row: r.row_key, column: r.column_key, value: r.value })),
-			spec
-		);
+		const rows = await sample.query<PivotQueryRow>(pivotSql(spec));
+		return toPivotTable(pivotCells(spec, rows), spec);
 	};
 
 	it('declarations by the level of 研发设计数字化水平 (0 = 不涉及)', async () => {

@@ -20,8 +20,10 @@ import { summaryOf, type Summary } from '../figures/summary';
 import { timeViews, type ViewTiming } from '../db/view-timings';
 import { withUniqueNames } from '../import/file-names';
 import type { FileReport } from '../import/report';
+import { TABLE_LABELS } from '../import/tables';
 import { cubeSource } from './cube-source.svelte';
-import type { ImportRequest, SourceFile, WorkerMessage } from './import-messages';
+import type { SourceFile } from './import-messages';
+import { readingText, runImportWorker } from './run-import';
 import { fetchSampleFiles } from './sample-files';
 import { importSizeProblem } from './size-limit';
 import {
@@ -49,41 +51,6 @@ export type ProgressListener = (progress: number, text: string) => void;
 
 export type DataSource = 'none' | 'sample' | 'user';
 export type Phase = 'idle' | 'reading' | 'validating' | 'loading' | 'ready' | 'error';
-
-const TABLE_LABELS: Record<string, string> = {
-	declarations: '申报明细',
-	scenarios: '建设场景明细',
-	baseline: '规上工业企业基数',
-	region_targets: '盟市目标',
-	eligibility: '层级判定结果'
-};
-
-async function runImportWorker(
-	sources: SourceFile[],
-	drop: string[],
-	onProgress: (done: number, total: number, file: string) => void
-): Promise<Extract<WorkerMessage, { type: 'done' }>> {
-	// The Blobs go over by reference: the worker reads each file's bytes itself when its turn
-	// comes, and this thread never holds them.
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-			const message = event.data;
-			if (message.type === 'progress') onProgress(message.done, message.total, message.file);
-			else {
-				worker.terminate();
-				if (message.type === 'done') resolve(message);
-				else reject(new Error(message.message));
-			}
-		};
-		worker.onerror = (event) => {
-			worker.terminate();
-			reject(new Error(event.message || '导入线程出错'));
-		};
-		const request: ImportRequest = { files: sources, dropIdentifyingColumns: drop };
-		worker.postMessage(request);
-	});
-}
 
 class Dataset {
 	source: DataSource = $state('none');
@@ -313,8 +280,8 @@ class Dataset {
 		let made: (cube: Cube | null) => void = () => undefined;
 		try {
 			const started = performance.now();
-			const result = await runImportWorker(files, [...this.drop], (done, total, file) => {
-				this.report(0.2 + (done / total) * 0.4, `已校验 ${file}（${done}/${total}）`);
+			const result = await runImportWorker(files, [...this.drop], (message) => {
+				this.report(0.05 + message.fraction * 0.55, readingText(message));
 			});
 			this.reports = result.reports;
 			this.flagged = result.flagged;
@@ -348,7 +315,7 @@ class Dataset {
 			await loadTableParts(engine, SQL_SOURCES, result.tables, (table) => {
 				this.report(
 					0.6 + ((tables.indexOf(table) + 1) / tables.length) * 0.2,
-					`正在载入 ${TABLE_LABELS[table] ?? '数据'}…`
+					`正在载入${TABLE_LABELS[table]}…`
 				);
 			});
 			const loaded = performance.now();

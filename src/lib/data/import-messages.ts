@@ -3,6 +3,7 @@ import type { TableParts } from '../db/load';
 import type { FileKind } from '../import/file-kinds';
 import type { FileReport } from '../import/report';
 import type { ScenarioRowsData } from '../import/scenario-rows';
+import type { ImportProgressMessage } from './import-progress';
 import type { StoredFile } from './store';
 
 /** A file to import: a Blob (a picked file, the sample or a stored copy), passed by reference. */
@@ -21,7 +22,7 @@ export interface ImportRequest {
 }
 
 export type WorkerMessage =
-	| { type: 'progress'; done: number; total: number; file: string }
+	| ImportProgressMessage
 	| {
 			type: 'done';
 			reports: FileReport[];
@@ -45,6 +46,8 @@ export type ScenarioReaderRequest =
 export type ScenarioReaderMessage =
 	/** The file has reached the worker, which now reads it. */
 	| { type: 'reading' }
+	/** Records of the file read so far, of those after its header (every few thousand). */
+	| { type: 'rows'; done: number; total: number }
 	/** Read, it is of another kind (its header alone said 建设场景明细): to be read with the others. */
 	| { type: 'not-scenarios' }
 	| {

@@ -9,6 +9,7 @@ import {
 	completeImport,
 	readFiles,
 	rejectDuplicateRows,
+	type ImportOptions,
 	type ImportResult
 } from '../import/pipeline';
 import { withUniqueNames } from '../import/file-names';
@@ -21,6 +22,7 @@ import type {
 	SourceFile,
 	WorkerMessage
 } from './import-messages';
+import { ImportProgress } from './import-progress';
 import type { StoredFile } from './store';
 import { BlobInput, readFirstBytes } from './worker-files';
 
@@ -61,7 +63,11 @@ const START_TIMEOUT_MS = 10_000;
  * reading before then — or to null when it could not start (its script not to be had, say, with
  * the site's server gone since the page opened): then the import worker reads the file itself.
  */
-async function readApart(file: SourceFile, dropIdentifyingColumns: boolean) {
+async function readApart(
+	file: SourceFile,
+	dropIdentifyingColumns: boolean,
+	onRows: (done: number, total: number) => void
+) {
 	let worker: Worker;
 	try {
 		worker = new Worker(new URL('./scenario-reader.worker.ts', import.meta.url), {
@@ -78,6 +84,7 @@ async function readApart(file: SourceFile, dropIdentifyingColumns: boolean) {
 			worker.onmessage = (event: MessageEvent<ScenarioReaderMessage>) => {
 				const message = event.data;
 				if (message.type === 'reading') return begin(true);
+				if (message.type === 'rows') return onRows(message.done, message.total);
 				worker.terminate();
 				if (message.type === 'failed') return reject(new Error(message.message));
 				if (message.type === 'not-scenarios') return resolve(null);
@@ -122,29 +129,40 @@ async function importAll(
 	files: readonly SourceFile[],
 	drop: ReadonlySet<string>,
 	inputs: readonly BlobInput[],
-	onProgress: (done: number, total: number, file: string) => void
+	post: (message: WorkerMessage) => void
 ): Promise<{ result: ImportResult; storedApart: { input: number; file: StoredFile } | null }> {
+	// How far the reading has come, within each file as its rows are read (import-progress.ts).
+	const progress = new ImportProgress(
+		files.map((f) => f.blob.size),
+		post
+	);
+	/** Progress of the read files, `at(i)` being the input index of the i-th file read. */
+	const tell = (at: (i: number) => number): ImportOptions => ({
+		onProgress: (done, _total, file) => progress.fileDone(at(done - 1), file),
+		onRows: (i, file, done, total) => progress.rows(at(i), file, done, total)
+	});
 	const inOneThread = () => {
-		const read = readFiles(inputs, { dropIdentifyingColumns: drop, onProgress });
+		const read = readFiles(inputs, { dropIdentifyingColumns: drop, ...tell((i) => i) });
 		return { result: completeImport(read, rejectDuplicateRows(read)), storedApart: null };
 	};
 	const apartIndex = fileToReadApart(files);
 	const apartFile = files[apartIndex];
-	const apart = apartFile ? await readApart(apartFile, drop.has(apartFile.name)) : null;
+	const apart = apartFile
+		? await readApart(apartFile, drop.has(apartFile.name), (done, total) =>
+				progress.rows(apartIndex, apartFile.name, done, total)
+			)
+		: null;
 	if (!apart || !apartFile) return inOneThread();
 	try {
 		const read = readFiles(
 			inputs.filter((_, i) => i !== apartIndex),
-			{
-				dropIdentifyingColumns: drop,
-				onProgress: (done, _total, file) => onProgress(done, files.length, file)
-			}
+			{ dropIdentifyingColumns: drop, ...tell((i) => (i < apartIndex ? i : i + 1)) }
 		);
 		const declarationIds = rejectDuplicateRows(read);
 		apart.declarations(declarationIds);
 		const readApartFile = await apart.read;
 		if (!readApartFile) return inOneThread();
-		onProgress(files.length, files.length, apartFile.name);
+		progress.fileDone(apartIndex, apartFile.name);
 		const all = [...read];
 		all.splice(apartIndex, 0, readApartFile.file);
 		const result = completeImport(all, declarationIds);
@@ -166,12 +184,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		}
 		// The page gives the files' Blobs by reference; each is read when its turn comes.
 		const inputs = files.map((file) => new BlobInput(file));
-		const { result, storedApart } = await importAll(
-			files,
-			drop,
-			inputs,
-			(done, total, file) => post({ type: 'progress', done, total, file })
-		);
+		const { result, storedApart } = await importAll(files, drop, inputs, post);
 
 		// The files to keep for a reload: one stored as it came is a slice of its Blob (no copy);
 		// the others (GBK, a dropped column) are written out as UTF-8 and digested. The page hands

@@ -23,7 +23,11 @@ self.onmessage = async (event: MessageEvent<ScenarioReaderRequest>) => {
 	self.postMessage({ type: 'reading' } satisfies ScenarioReaderMessage);
 	try {
 		const input = new BlobInput(request.file);
-		const read = readInputFile(input, { dropIdentifyingColumns: request.dropIdentifyingColumns });
+		const read = readInputFile(input, {
+			dropIdentifyingColumns: request.dropIdentifyingColumns,
+			onRows: (done, total) =>
+				self.postMessage({ type: 'rows', done, total } satisfies ScenarioReaderMessage)
+		});
 		// Its header said 建设场景明细, but with the identifying columns dropped the file is of
 		// another kind, whose rows take part in checks across files here: read it with the others.
 		if (read.kind !== 'scenarios' && read.rows.length > 0) {

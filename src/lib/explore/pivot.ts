@@ -2,10 +2,12 @@
  * The 探索 pivot: rows and columns chosen from the data's dimensions, one measure. Coverage and
  * enterprises are figures of the dashboard, sliced from the cube (pivot-cube.ts); the measures
  * that count rows the cube does not keep are a SQL query over the rows here (pure: builds SQL and
- * shapes results; DuckDB runs it). Their totals come from GROUPING SETS, so distinct counts stay
- * exact in the margins.
+ * shapes results; DuckDB runs it). Counts and means take their totals from GROUPING SETS, so
+ * distinct counts stay exact in the margins; a share's totals are its numerators' sum over its
+ * denominators' sum (shares.ts), never a sum of shares.
  */
 import { indicators } from '../domain/catalogue';
+import { shareCells } from './shares';
 
 export const DIMENSIONS = {
 	year: '年度',
@@ -134,10 +136,36 @@ export interface PivotCell {
 	value: number | null;
 }
 
+/** A row of the pivot's query: a cell's value, or a share's numerator and denominator. */
+export interface PivotQueryRow {
+	row_key: string | null;
+	column_key: string | null;
+	value: number | null;
+	numerator?: number | null;
+	denominator?: number | null;
+}
+
+/** The query's rows as the pivot's cells: a share's totals made from its parts (shares.ts). */
+export function pivotCells(spec: PivotSpec, rows: readonly PivotQueryRow[]): PivotCell[] {
+	if (spec.measure === 'scenarioShare') {
+		return shareCells(
+			rows.map((r) => ({
+				row: r.row_key ?? '',
+				column: r.column_key,
+				numerator: r.numerator ?? 0,
+				denominator: r.denominator ?? 0
+			}))
+		);
+	}
+	return rows.map((r) => ({ row: r.row_key, column: r.column_key, value: r.value }));
+}
+
 /**
- * Share of declarations that built a scenario: declarations of the cell with the scenario over
- * all declarations of the same slice of the other dimension (all declarations of the year when
- * there is none).
+ * Share of declarations that built a scenario, as its numerator and denominator per cell: the
+ * declarations of the cell with the scenario over all declarations of the same slice of the
+ * other dimension (all declarations of the year when there is none). Every scenario built in
+ * view × every key of the other dimension, a cell nobody built with numerator 0, so that the
+ * totals (shares.ts: sums of numerators over sums of denominators) count every denominator.
  */
 function scenarioShareSql(spec: PivotSpec): string {
 	const other = spec.rows === 'scenario' ? spec.columns : spec.rows;
@@ -148,15 +176,27 @@ function scenarioShareSql(spec: PivotSpec): string {
 		{ ...spec, measure: 'declarations', rows: other ?? 'region', columns: null },
 		'(SELECT max(year) FROM data_years)'
 	);
-	const totals = other
-		? `SELECT ${otherKey} AS other_key, count(DISTINCT f.declaration_id)::DOUBLE AS total
-			FROM (${declarations}) f GROUP BY GROUPING SETS ((${otherKey}), ())`
-		: `SELECT NULL AS other_key, count(DISTINCT f.declaration_id)::DOUBLE AS total FROM (${declarations}) f`;
-	const otherInCell = spec.rows === 'scenario' ? 'n.column_key' : 'n.row_key';
-	return `WITH n AS (${cellsSql({ ...spec, measure: 'declarations' })}),
-		d AS (${totals})
-		SELECT n.row_key, n.column_key, 100 * n.value / nullif(d.total, 0) AS value
-		FROM n LEFT JOIN d ON d.other_key IS NOT DISTINCT FROM ${other ? otherInCell : 'NULL'}`;
+	const builds = factsSql(
+		{ ...spec, measure: 'declarations' },
+		'(SELECT max(year) FROM data_years)'
+	);
+	const scenarioKey = DIMENSION_SQL.scenario;
+	const [rowKey, columnKey] =
+		spec.rows === 'scenario'
+			? ['s.scenario_key', other ? 'd.other_key' : 'NULL']
+			: ['d.other_key', 's.scenario_key'];
+	return `WITH n AS (
+			SELECT ${scenarioKey} AS scenario_key, ${otherKey} AS other_key,
+				count(DISTINCT f.declaration_id)::DOUBLE AS numerator
+			FROM (${builds}) f GROUP BY ALL),
+		d AS (
+			SELECT ${otherKey} AS other_key, count(DISTINCT f.declaration_id)::DOUBLE AS denominator
+			FROM (${declarations}) f GROUP BY ALL),
+		s AS (SELECT DISTINCT scenario_key FROM n)
+		SELECT ${rowKey} AS row_key, ${columnKey} AS column_key, NULL::DOUBLE AS value,
+			coalesce(n.numerator, 0) AS numerator, d.denominator
+		FROM s CROSS JOIN d
+		LEFT JOIN n ON n.scenario_key = s.scenario_key AND n.other_key IS NOT DISTINCT FROM d.other_key`;
 }
 
 /**

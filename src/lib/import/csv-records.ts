@@ -38,6 +38,10 @@ export interface CsvRecords {
 	plainText(index: number): string | null;
 	/** How many characters record i spans, its line break excluded. */
 	span(index: number): number;
+	/** Where record i starts in `text`. */
+	start(index: number): number;
+	/** Whether record i holds no quote character (its text is its cells joined). */
+	plain(index: number): boolean;
 	/** The record whose text holds the character at `offset` (the last one before it, if none). */
 	recordAt(offset: number): number;
 	/** Record i's quote fault, or null. */
@@ -150,6 +154,8 @@ export function readCsvRecords(input: string): CsvRecords {
 		plainText,
 		text,
 		span: (i) => endOf(i) - (starts[i] as number),
+		start: (i) => starts[i] as number,
+		plain: (i) => kindOf(i) === 0,
 		recordAt: (offset) => {
 			let low = 0;
 			let high = length - 1;

@@ -45,6 +45,8 @@ export interface ImportOptions {
 	dropIdentifyingColumns?: ReadonlySet<string>;
 	/** Called after each file is read, with how many files are done. */
 	onProgress?: (done: number, total: number, file: string) => void;
+	/** Called while input `index` is read: its records done of those after the header. */
+	onRows?: (index: number, file: string, done: number, total: number) => void;
 }
 
 /** A row that passed its own checks, rejected by a check across files. */
@@ -202,10 +204,12 @@ export function readFiles(inputs: readonly InputSource[], options: ImportOptions
 	return inputs.map((original, i) => {
 		const input = renamed(original, names[i] as string);
 		const drop = options.dropIdentifyingColumns;
+		const onRows = options.onRows;
 		const read = readInputFile(input, {
 			dropIdentifyingColumns:
 				drop?.has(input.name) === true ||
-				(input.renamedFrom !== undefined && drop?.has(input.renamedFrom) === true)
+				(input.renamedFrom !== undefined && drop?.has(input.renamedFrom) === true),
+			...(onRows ? { onRows: (done, total) => onRows(i, input.name, done, total) } : {})
 		} satisfies ReadOptions);
 		options.onProgress?.(i + 1, inputs.length, input.name);
 		return read;

@@ -4,6 +4,7 @@
  */
 import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES, workbookKind } from './decode';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
+import { findDuplicateRows, type DuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
 import { countDataRows, rowCountProblem } from './record-count';
@@ -36,7 +37,15 @@ export type InputSource = InputFile | DeferredInputFile;
 export interface ReadOptions {
 	/** Drop identifying columns instead of refusing the file (the user chose to go on). */
 	dropIdentifyingColumns?: boolean;
+	/**
+	 * Told while the rows are read: records done of the records after the header, every
+	 * `ROWS_PER_PROGRESS` records (a progress bar that moves within a large file).
+	 */
+	onRows?: (done: number, total: number) => void;
 }
+
+/** How often (in records) the reading tells how far it has come: cheap beside reading them. */
+export const ROWS_PER_PROGRESS = 8192;
 
 export interface ReadFile {
 	report: FileReport;
@@ -126,14 +135,18 @@ export function readDataRows(
 	file: FileRecords,
 	scan: IdentifyingColumnScan,
 	reading: RowReading | null,
-	fromText = true
+	fromText = true,
+	onRows?: ReadOptions['onRows']
 ): number {
 	const { records, faults, headerIndex } = file;
 	let rowsRead = 0;
 	const plainRecords = fromText
 		? (reading?.scenarioRecords(scan, records.delimiter) ?? null)
 		: null;
+	const total = records.length - headerIndex - 1;
 	for (let i = headerIndex + 1; i < records.length; i++) {
+		const done = i - headerIndex - 1;
+		if (onRows && done % ROWS_PER_PROGRESS === 0) onRows(done, total);
 		const text = plainRecords ? records.plainText(i) : null;
 		if (text !== null && text.length <= CELL_LIMIT && !faults.hasReplacement(i)) {
 			if (plainRecords?.read(i + 1, text)) rowsRead += 1;
@@ -186,6 +199,43 @@ function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 		if (faults.of(i, cells) || !isBlankRecord(cells)) return i;
 	}
 	return -1;
+}
+
+/**
+ * Exact repeats of earlier rows, as warnings naming their lines (the first LISTED_DUPLICATES)
+ * and one counting them all. They are read like any row: a repeated 申报编号, baseline cell or
+ * target is rejected by the checks across files (the contract's keys); a repeated 建设场景明细
+ * row loads, and the tier rules count a scenario once.
+ */
+function reportDuplicateRows(report: FileReport, duplicates: DuplicateRows, kind: FileKind) {
+	if (duplicates.count === 0) return;
+	report.duplicateRows = duplicates;
+	const what =
+		kind === 'scenarios'
+			? '重复行仍导入，判定层级时同一场景只计一次'
+			: '这些行按数据契约的唯一键校验：同一申报编号（或同一基数、目标）只导入一次，其余被拒绝';
+	const more =
+		duplicates.count > duplicates.listed.length
+			? `，下面只列出前 ${duplicates.listed.length} 行`
+			: '';
+	report.problems.push({
+		file: report.file,
+		line: null,
+		column: null,
+		value: '',
+		reason: `有 ${duplicates.count} 行与本文件前面的某一行完全相同${more}；${what}`,
+		severity: 'warning'
+	});
+	for (const { line, first } of duplicates.listed) {
+		report.problems.push({
+			file: report.file,
+			line,
+			column: null,
+			value: '',
+			reason: `与第 ${first} 行完全相同（重复行）`,
+			severity: 'warning'
+		});
+	}
 }
 
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
@@ -260,7 +310,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	const firstLayout = scan.anyByHeader && !dropAllowed ? null : layoutOf(headers, droppedByHeader);
 	let reading =
 		firstLayout && 'match' in firstLayout ? new RowReading(input.name, firstLayout) : null;
-	const rowsRead = readDataRows(file, scan, reading);
+	const rowsRead = readDataRows(file, scan, reading, true, options.onRows);
 	report.rowsRead = rowsRead;
 	report.rowsCounted = countDataRows(records.text, records.delimiter);
 	const countProblem = rowCountProblem(input.name, rowsRead, report.rowsCounted);
@@ -330,6 +380,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		const column = match.spec.columns.find((c) => c.key === key);
 		fileProblem('列重复出现，只使用第一列', 'warning', null, column?.zh ?? key);
 	}
+	reportDuplicateRows(report, findDuplicateRows(records, headerIndex + 1), match.kind);
 	for (const problem of reading.problems) report.problems.push(problem);
 	report.rejectedRows = reading.rejectedRows;
 	report.rowsWithWarnings = reading.rowsWithWarnings;

@@ -4,6 +4,7 @@
  */
 import { toExcelCsv } from './csv';
 import type { DetectedEncoding } from './decode';
+import type { DuplicateRows } from './duplicates';
 import type { FileKind } from './file-kinds';
 import type { IdentifyingColumn } from './privacy';
 
@@ -46,6 +47,8 @@ export interface FileReport {
 	unknownColumns: string[];
 	problems: Problem[];
 	rejectedRows: RejectedRow[];
+	/** Rows that are exactly an earlier row of the file, where there are any (duplicates.ts). */
+	duplicateRows?: DuplicateRows;
 }
 
 /** rows in = rows loaded + rows rejected, for one file or all. */

@@ -2,6 +2,7 @@
  * The normalised rows the import hands to DuckDB, one interface per table, and the column order
  * of each table (the same order as `src/lib/db/schema.sql`).
  */
+import { fileKindSpec } from './file-kinds';
 import type { ScenarioRows } from './scenario-rows';
 import type { Status } from './values';
 
@@ -143,6 +144,19 @@ export const TABLE_COLUMNS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type TableName = keyof typeof TABLE_COLUMNS;
+
+/**
+ * Each table's Chinese name, the only name a user sees (a progress bar, a message): the name of
+ * the file kind it is read from, or what it holds. Typed over every table, so a new table cannot
+ * reach the screen under its internal name.
+ */
+export const TABLE_LABELS: Readonly<Record<TableName, string>> = {
+	declarations: fileKindSpec('declarations').label,
+	scenarios: fileKindSpec('scenarios').label,
+	baseline: fileKindSpec('baseline').label,
+	region_targets: fileKindSpec('targets').label,
+	eligibility: '层级判定结果'
+};
 
 export interface ImportedTables {
 	declarations: DeclarationRow[];
