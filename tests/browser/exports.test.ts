@@ -267,3 +267,68 @@ describe('the sample as .xlsx workbooks dropped on 数据', () => {
 		}
 	);
 });
+
+describe('blank templates on 数据', () => {
+	it(
+		'save per kind as .xlsx and CSV, and the saved templates import as they are',
+		{ timeout: 180_000 },
+		async () => {
+			const { page, context, errors } = await openPage(browser, `${siteUrl}data/`);
+			await page.waitForSelector(
+				'[data-testid=data-source][data-source=sample][data-phase=ready]',
+				{
+					timeout: 60_000
+				}
+			);
+			const kinds = await page.$$eval('[data-testid=templates] li', (lis) =>
+				lis.map((li) => li.getAttribute('data-kind'))
+			);
+			expect(kinds).toEqual(['declarations', 'scenarios', 'baseline', 'targets']);
+			const dir = 'test-results/templates';
+			rmSync(dir, { recursive: true, force: true });
+			mkdirSync(dir, { recursive: true });
+			const saved: string[] = [];
+			for (const kind of kinds) {
+				const item = page.locator(`[data-testid=templates] li[data-kind=${kind}]`);
+				const [xlsxFile, xlsx] = await download(page, () =>
+					item.getByTestId('template-xlsx').click()
+				);
+				const [csvFile, csvBytes] = await download(page, () =>
+					item.getByTestId('template-csv').click()
+				);
+				expect(xlsxFile.suggestedFilename()).toMatch(/^.+_模板\.xlsx$/);
+				expect(csvFile.suggestedFilename()).toBe(
+					xlsxFile.suggestedFilename().replace(/xlsx$/, 'csv')
+				);
+				// The workbook (read-excel-file): 填写 with the CSV's header and example, and the guide.
+				const sheets = await readXlsxFile(xlsx);
+				expect(sheets.map((s) => s.sheet)).toEqual(['填写', '填写说明']);
+				const csv = csvRecords(csvBytes);
+				expect(csv).toHaveLength(2);
+				expect(sheets[0]!.data.map((row) => row.map((c) => (c === null ? '' : String(c))))).toEqual(
+					csv
+				);
+				const guide = sheets[1]!.data;
+				const headerRow = guide.findIndex((r) => r[0] === '列名');
+				expect(guide.slice(headerRow + 1).map((r) => r[0])).toEqual(csv[0]);
+				const path = join(dir, xlsxFile.suggestedFilename());
+				writeFileSync(path, xlsx);
+				saved.push(path);
+			}
+			// Filled in with nothing but their example rows, they import: one row each, none rejected.
+			await dropFiles(page, saved);
+			await page.waitForSelector(
+				'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=saved]',
+				{ timeout: 60_000 }
+			);
+			for (const path of saved) {
+				const box = page.locator(`[data-testid=file-report][data-file="${path.split('/').pop()}"]`);
+				await expect(box.getByTestId('rows-loaded').textContent()).resolves.toBe('1');
+				await expect(box.getByTestId('rows-rejected').textContent()).resolves.toBe('0');
+				await expect(box.textContent()).resolves.toContain('只读取了第一个工作表“填写”');
+			}
+			expect(errors).toEqual([]);
+			await context.close();
+		}
+	);
+});
