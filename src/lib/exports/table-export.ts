@@ -217,3 +217,27 @@ export function chartCaption(
 	const [filters, date, source] = contextNotes({ filters: scope.filters, origin: scope.origin });
 	return { title: titled, above: [filters as string], below: [date as string, source as string] };
 }
+
+/**
+ * A plain table as a sheet (the validation report's downloads): the header bold and frozen,
+ * numbers as numbers, text as text — a rejected row's cells stay the text the file had.
+ */
+export function plainSheet(
+	header: readonly string[],
+	rows: readonly (readonly CellValue[])[]
+): SheetLayout {
+	const cell = (value: CellValue): SheetCell | null =>
+		value === null || value === ''
+			? null
+			: typeof value === 'number'
+				? { kind: 'number', value }
+				: { kind: 'text', value };
+	return {
+		rows: [
+			header.map((h) => ({ kind: 'text', value: h, bold: true })),
+			...rows.map((r) => r.map(cell))
+		],
+		frozenRows: 1,
+		widths: header.map((h) => Math.min(Math.max(textWidth(h) + 2, 10), 60))
+	};
+}
