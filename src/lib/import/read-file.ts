@@ -2,16 +2,8 @@
  * One input file → a report and normalised rows: decode, parse, recognise the kind by its
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
-import {
-	decodeCsvBytes,
-	isUtf8,
-	UTF8_BOM_BYTES,
-	workbookKind,
-	XLSX_KIND,
-	type DecodedText
-} from './decode';
-import { MAX_IMPORT_BYTES, MAX_UNPACKED_WORKBOOK_BYTES } from '../data/size-limit';
-import { readFirstSheet, WorkbookError, type SheetText } from './xlsx-read';
+import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES } from './decode';
+import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
@@ -197,15 +189,6 @@ function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 	return -1;
 }
 
-/** What the CSV path reads: the file's text, or a workbook's first sheet written as CSV. */
-interface FileText {
-	decoded: DecodedText;
-	/** The sheet read, and every sheet's name (a workbook only). */
-	sheet?: SheetText;
-	/** Known when the text was written here (a workbook's sheet), else guessed. */
-	delimiter?: string;
-}
-
 /** A file that is not read, with why. */
 function refusedFile(name: string, reason: string): ReadFile {
 	const report = emptyReport(name, '—');
@@ -219,30 +202,6 @@ function refusedFile(name: string, reason: string): ReadFile {
 		severity: 'error'
 	});
 	return { ...readElsewhere(report, null, null), declarationsChecked: false };
-}
-
-/** The bytes as text: decoded, or a workbook's first sheet; a string says why they are not read. */
-function fileText(bytes: Uint8Array): FileText | string {
-	const workbook = workbookKind(bytes);
-	if (workbook === null) return { decoded: decodeCsvBytes(bytes) };
-	if (workbook !== XLSX_KIND) {
-		return `文件是${workbook}，无法直接读取：请在 Excel 或 WPS 中“另存为” .xlsx 工作簿或 CSV（UTF-8）后再导入`;
-	}
-	try {
-		const sheet = readFirstSheet(bytes, MAX_UNPACKED_WORKBOOK_BYTES);
-		if (sheet.text.length > MAX_IMPORT_BYTES) {
-			return `工作表“${sheet.sheetName}”的数据超过本机浏览器能可靠处理的大小，未导入：请只保留需要分析的年度或盟市的行`;
-		}
-		const decoded = {
-			text: sheet.text,
-			encoding: 'Excel 工作簿（.xlsx）' as const,
-			undecodable: []
-		};
-		return { decoded, sheet, delimiter: ',' };
-	} catch (error) {
-		if (error instanceof WorkbookError) return `无法读取 Excel 工作簿：${error.message}`;
-		throw error;
-	}
 }
 
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
