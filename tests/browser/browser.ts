@@ -107,7 +107,9 @@ export async function dropFiles(page: Page, paths: string[]): Promise<void> {
 			dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
 		return dt;
 	}, files);
-	await page.dispatchEvent('[aria-label="拖放 CSV 文件导入"]', 'drop', { dataTransfer: transfer });
+	await page.dispatchEvent('[aria-label="拖放 CSV 或 Excel 文件导入"]', 'drop', {
+		dataTransfer: transfer
+	});
 }
 
 /** `npm run summary -- --data <dir> [--year Y]`, as the department runs it. */

@@ -177,9 +177,17 @@ describe('console results with repeated or odd column names', () => {
 			page.getByTestId('export-csv').click()
 		]);
 		const csv = readFileSync((await download.path()) ?? '', 'utf8');
-		expect(Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data).toEqual([
+		// The title line, the header and the row, then the notes (filters, date, source).
+		const records = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+		expect(records.slice(0, 3)).toEqual([
+			['查询结果'],
 			['a', 'a', 'count_star()', 'count_star()'],
 			['1', '2', count, count]
+		]);
+		expect(records.slice(3).map((r) => r[0]?.slice(0, 5))).toEqual([
+			'筛选条件：',
+			'数据日期：',
+			'数据来源：'
 		]);
 
 		const odd = [

@@ -402,7 +402,7 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
-	it('exports a table as a CSV Excel opens: BOM, then the header row', async () => {
+	it('exports a table as a CSV Excel opens: BOM, title, the header row with units, notes', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}region/`);
 		await live(page);
 		const [download] = await Promise.all([
@@ -410,13 +410,15 @@ describe('dashboard pages in Chromium', () => {
 			page.getByTestId('export-csv').click()
 		]);
 		const text = readFileSync((await download.path()) ?? '', 'utf8');
-		expect(download.suggestedFilename()).toMatch(/各盟市覆盖率\.csv$/);
+		expect(download.suggestedFilename()).toMatch(/^\d{4}年各盟市覆盖率\.csv$/);
 		expect(text.startsWith('\uFEFF')).toBe(true);
 		const lines = text.slice(1).split('\r\n');
-		expect(lines[0]).toBe(
-			'盟市,覆盖率,覆盖企业,规上工业企业,基础级,先进级,卓越级,领航级,基础级新建,申报,未通过,层级存疑'
+		expect(lines[0]).toMatch(/^\d{4}年各盟市覆盖率$/);
+		expect(lines[1]).toBe(
+			'盟市,覆盖率（%）,覆盖企业（家）,规上工业企业（家）,基础级（家）,先进级（家）,卓越级（家）,领航级（家）,基础级新建（家）,申报（份）,未通过（份）,层级存疑（份）'
 		);
-		expect(lines[1]?.startsWith('呼和浩特市,')).toBe(true);
+		expect(lines[2]?.startsWith('呼和浩特市,')).toBe(true);
+		expect(lines).toContain('筛选条件：无（全区、全部行业、全部层级）');
 		await context.close();
 	});
 });

@@ -4,6 +4,7 @@
  * injected or run, and every CSV the site exports neutralises formula cells.
  */
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -123,11 +124,40 @@ describe('hostile input, imported in the browser', () => {
 			'校验问题清单'
 		);
 		const rejectedCells = await downloadedCells(() =>
-			declarations.getByRole('button', { name: /下载被拒绝的/ }).click()
+			declarations.getByRole('button', { name: /下载被拒绝的.*（CSV）/ }).click()
 		);
 		expectNeutralised(rejectedCells, '被拒绝的行');
 		for (const payload of PAYLOADS.filter((p) => /^[=+\-@]/.test(p)))
 			expect(rejectedCells).toContain(`'${payload}`);
+
+		// The same rows as a workbook: no formula anywhere, every formula-looking text an inline
+		// string with Excel's quote prefix (style 3 or 4, xlsx-write.ts).
+		const [workbook] = await Promise.all([
+			page.waitForEvent('download'),
+			declarations.getByRole('button', { name: /下载被拒绝的.*（Excel）/ }).click()
+		]);
+		const sheet = strFromU8(
+			unzipSync(new Uint8Array(readFileSync((await workbook.path()) ?? '')))[
+				'xl/worksheets/sheet1.xml'
+			]!
+		);
+		expect(sheet).not.toContain('<f>');
+		const texts = [
+			...sheet.matchAll(
+				/<c r="[A-Z]+\d+"( s="\d")? t="inlineStr"><is><t xml:space="preserve">([^<]*)</g
+			)
+		];
+		const formulaLike = texts.filter(([, , text]) =>
+			/^(?:[=+\-@\t\r\n]|\s+[=+\-@])/.test(
+				text!
+					.replace(/&quot;/g, '"')
+					.replace(/&amp;/g, '&')
+					.replace(/&lt;/g, '<')
+					.replace(/&gt;/g, '>')
+			)
+		);
+		expect(formulaLike.length).toBeGreaterThan(0);
+		for (const [, style] of formulaLike) expect([' s="3"', ' s="4"']).toContain(style);
 	});
 
 	it('dashboard pages go live on it; chart tooltips and map labels inject nothing', async () => {

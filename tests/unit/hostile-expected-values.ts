@@ -1,6 +1,6 @@
 /**
  * The expected outcome of each file of the hostile corpus (continued): values DuckDB cannot
- * hold or that are not numbers, identifying headers and values, a workbook renamed.
+ * hold or that are not numbers, identifying headers and values, a damaged workbook renamed.
  */
 import { expect } from 'vitest';
 import {
@@ -175,6 +175,7 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 		kind: null,
 		encoding: '—',
 		counts: [0, 0, 0, 0],
-		problems: [[null, null, '文件是Excel 工作簿（.xlsx）或 ZIP 压缩包，不是 CSV 文本']]
+		// Read as the workbook it says it is: a cut-off archive is refused whole, not half-read.
+		problems: [[null, null, '无法读取 Excel 工作簿：工作簿无法解压，文件可能已损坏']]
 	}
 };

@@ -4,12 +4,28 @@ export function downloadText(
 	text: string,
 	type = 'text/csv;charset=utf-8'
 ): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+	downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Save bytes (a workbook) as a file from the browser. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+	downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
+/** Save a `data:` URL (a PNG drawn here) as a file. */
+export function downloadUrl(fileName: string, url: string): void {
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = fileName;
 	document.body.append(link);
 	link.click();
 	link.remove();
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
+	downloadUrl(fileName, url);
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

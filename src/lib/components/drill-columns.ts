@@ -26,7 +26,7 @@ export const DRILL_COLUMNS: Column<DrillRow>[] = [
 			r.eligibleTier === null ? '—' : r.eligibleTier === 0 ? '不足基础级' : tierText(r.eligibleTier)
 	},
 	{ label: '高于判定', value: (r) => (r.flagged ? '是' : '') },
-	{ label: '场景数', value: (r) => r.scenarios.length, numeric: true },
+	{ label: '场景数', value: (r) => r.scenarios.length, numeric: true, unit: '个' },
 	{
 		label: '建设场景（编号:计入层级）',
 		value: (r) =>

@@ -20,16 +20,22 @@ const tierName = (rank: number) => tiers.find((t) => t.rank === rank)?.name ?? '
 
 export const PRIOR_TITLE_COLUMNS: Column<PriorTitleRow>[] = [
 	{ label: '盟市', value: (r) => r.name },
-	{ label: '有既有称号的企业', value: (r) => r.withTitle, numeric: true },
-	{ label: '已按计划申报先进级及以上', value: (r) => r.declaredAdvanced, numeric: true },
+	{ label: '有既有称号的企业', value: (r) => r.withTitle, numeric: true, unit: '家' },
+	{
+		label: '已按计划申报先进级及以上',
+		value: (r) => r.declaredAdvanced,
+		numeric: true,
+		unit: '家'
+	},
 	{
 		label: '申报比例',
 		value: (r) =>
 			r.withTitle > 0 ? Number(((r.declaredAdvanced / r.withTitle) * 100).toFixed(1)) : null,
 		display: (r) => share(r.declaredAdvanced, r.withTitle),
-		numeric: true
+		numeric: true,
+		unit: '%'
 	},
-	{ label: '已认定先进级及以上', value: (r) => r.recognised, numeric: true }
+	{ label: '已认定先进级及以上', value: (r) => r.recognised, numeric: true, unit: '家' }
 ];
 
 export const PRIOR_TITLE_ENTERPRISE_COLUMNS: Column<PriorTitleEnterprise>[] = [
@@ -76,9 +82,9 @@ export const REGION_TARGET_COLUMNS: Column<RegionTargetRow>[] = [
 export const PIPELINE_COLUMNS: Column<PipelineRow>[] = [
 	{ label: '年度', value: (r) => r.year },
 	{ label: '层级', value: (r) => tierName(r.tier) },
-	{ label: '已推荐（待国家认定）', value: (r) => r.recommended, numeric: true },
-	{ label: '国家已认定', value: (r) => r.recognised, numeric: true },
-	{ label: '未获认定', value: (r) => r.notRecognised, numeric: true },
+	{ label: '已推荐（待国家认定）', value: (r) => r.recommended, numeric: true, unit: '家' },
+	{ label: '国家已认定', value: (r) => r.recognised, numeric: true, unit: '家' },
+	{ label: '未获认定', value: (r) => r.notRecognised, numeric: true, unit: '家' },
 	{
 		label: '2027年目标',
 		value: (r) => {

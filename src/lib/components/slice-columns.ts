@@ -12,24 +12,25 @@ function sliceColumns<R extends { coverage: CoverageFigure; tiers: TierCounts }>
 			label: '覆盖率',
 			value: (r) => (r.coverage.rate === null ? null : Number((r.coverage.rate * 100).toFixed(1))),
 			display: (r) => (r.coverage.rate === null ? '无基数' : formatPercent(r.coverage.rate)),
-			numeric: true
+			numeric: true,
+			unit: '%'
 		},
-		{ label: '覆盖企业', value: (r) => r.coverage.numerator, numeric: true },
-		{ label: '规上工业企业', value: (r) => r.coverage.denominator, numeric: true },
-		{ label: '基础级', value: (r) => r.tiers.basic, numeric: true },
-		{ label: '先进级', value: (r) => r.tiers.advanced, numeric: true },
-		{ label: '卓越级', value: (r) => r.tiers.excellent, numeric: true },
-		{ label: '领航级', value: (r) => r.tiers.leading, numeric: true }
+		{ label: '覆盖企业', value: (r) => r.coverage.numerator, numeric: true, unit: '家' },
+		{ label: '规上工业企业', value: (r) => r.coverage.denominator, numeric: true, unit: '家' },
+		{ label: '基础级', value: (r) => r.tiers.basic, numeric: true, unit: '家' },
+		{ label: '先进级', value: (r) => r.tiers.advanced, numeric: true, unit: '家' },
+		{ label: '卓越级', value: (r) => r.tiers.excellent, numeric: true, unit: '家' },
+		{ label: '领航级', value: (r) => r.tiers.leading, numeric: true, unit: '家' }
 	];
 }
 
 export const REGION_COLUMNS: Column<RegionRow>[] = [
 	{ label: '盟市', value: (r) => r.name },
 	...sliceColumns<RegionRow>(),
-	{ label: '基础级新建', value: (r) => r.basicStarts.declared, numeric: true },
-	{ label: '申报', value: (r) => r.declarations, numeric: true },
-	{ label: '未通过', value: (r) => r.rejected, numeric: true },
-	{ label: '层级存疑', value: (r) => r.flagged, numeric: true }
+	{ label: '基础级新建', value: (r) => r.basicStarts.declared, numeric: true, unit: '家' },
+	{ label: '申报', value: (r) => r.declarations, numeric: true, unit: '份' },
+	{ label: '未通过', value: (r) => r.rejected, numeric: true, unit: '份' },
+	{ label: '层级存疑', value: (r) => r.flagged, numeric: true, unit: '份' }
 ];
 
 export const INDUSTRY_COLUMNS: Column<IndustryRow>[] = [

@@ -6,6 +6,13 @@
  */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/**
+ * How much a workbook's parts read may unpack to (its sheet's XML, shared strings and styles),
+ * checked before they are inflated: the sizes above are of the files as given, and an .xlsx is
+ * a ZIP archive several times smaller than its XML, which is itself several times its CSV.
+ */
+export const MAX_UNPACKED_WORKBOOK_BYTES = 4 * MAX_IMPORT_BYTES;
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Why files of these sizes (everything to be loaded together) are refused; null when they fit. */

@@ -116,10 +116,11 @@ function afterBreak(text: string, at: number): number {
 	return text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
 }
 
-export function readCsvRecords(input: string): CsvRecords {
+/** `knownDelimiter`: the text's own (a workbook's sheet written as CSV), else guessed. */
+export function readCsvRecords(input: string, knownDelimiter?: string): CsvRecords {
 	// PapaParse drops a byte order mark at the start, and so does this reader.
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	const delimiter = guessDelimiter(text);
+	const delimiter = knownDelimiter ?? guessDelimiter(text);
 	const index = indexRecords(text, delimiter);
 	const { starts, flags, faults } = index;
 	const endOf = (i: number) =>

@@ -169,6 +169,17 @@ export function writeUtf8(text: string, buffer: Uint8Array, at: number): number 
 /** How many rows the buffer is sized from. */
 const SIZING_ROWS = 1000;
 
+const FORMULA_START = /^(?:[=+\-@\t\r\n]|\s+[=+\-@])/;
+
+/**
+ * Whether a spreadsheet would run this text as a formula: it starts with = + - @, or with a tab,
+ * CR or LF, or white space before = + - @ (see `toExcelCsv`). The .xlsx writer marks such cells
+ * as text with Excel's own quote prefix (xlsx-write.ts).
+ */
+export function looksLikeFormula(value: string): boolean {
+	return FORMULA_START.test(value);
+}
+
 /**
  * For files a person opens in Excel: a BOM so Excel reads UTF-8, CRLF between records, and a
  * leading apostrophe on any cell a spreadsheet would run as a formula: one starting with
@@ -177,9 +188,8 @@ const SIZING_ROWS = 1000;
  * Line breaks inside a cell are kept as they are (quoted).
  */
 export function toExcelCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-	const formulaStart = /^(?:[=+\-@\t\r\n]|\s+[=+\-@])/;
 	const neutralise = (value: CsvValue): CsvValue =>
-		typeof value === 'string' && formulaStart.test(value) ? `'${value}` : value;
+		typeof value === 'string' && looksLikeFormula(value) ? `'${value}` : value;
 	const line = (row: readonly CsvValue[]) => row.map((v) => csvField(neutralise(v))).join(',');
 	const lines = [line(header)];
 	for (const row of rows) lines.push(line(row));

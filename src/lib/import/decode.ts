@@ -16,7 +16,9 @@ export type DetectedEncoding =
 	| 'GB18030/GBK'
 	| 'UTF-16LE (BOM)'
 	| 'UTF-16BE (BOM)'
-	/** Not decoded: the file is a workbook, not text (read-file.ts). */
+	/** Read as a workbook: its first sheet, written as CSV (xlsx-read.ts). */
+	| 'Excel 工作簿（.xlsx）'
+	/** Not decoded: the file is a workbook that cannot be read, not text (read-file.ts). */
 	| '—';
 
 /** A byte sequence that could not be decoded: where it is in the file and in the text. */
@@ -231,10 +233,13 @@ function decodeWithErrors(
 	return { text: pieces.join(''), encoding, undecodable };
 }
 
+/** A ZIP archive: an .xlsx workbook, read by xlsx-read.ts (or another archive, refused there). */
+export const XLSX_KIND = 'Excel 工作簿（.xlsx）或 ZIP 压缩包';
+
 /** What a file is when its first bytes say it is a workbook, not text (null otherwise). */
 export function workbookKind(bytes: Uint8Array): string | null {
 	const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
-	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel 工作簿（.xlsx）或 ZIP 压缩包';
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return XLSX_KIND;
 	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel 97–2003 工作簿（.xls）';
 	return null;
 }

@@ -2,7 +2,8 @@
  * One input file → a report and normalised rows: decode, parse, recognise the kind by its
  * headers, refuse identifying columns (or drop them when the user agreed), then read each row.
  */
-import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES, workbookKind } from './decode';
+import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES } from './decode';
+import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { findDuplicateRows, type DuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
@@ -238,26 +239,28 @@ function reportDuplicateRows(report: FileReport, duplicates: DuplicateRows, kind
 	}
 }
 
+/** A file that is not read, with why. */
+function refusedFile(name: string, reason: string): ReadFile {
+	const report = emptyReport(name, '—');
+	report.status = 'unrecognised';
+	report.problems.push({
+		file: name,
+		line: null,
+		column: null,
+		value: '',
+		reason,
+		severity: 'error'
+	});
+	return { ...readElsewhere(report, null, null), declarationsChecked: false };
+}
+
 export function readInputFile(input: InputSource, options: ReadOptions = {}): ReadFile {
-	const bytes = 'bytes' in input ? input.bytes : input.read();
-	const workbook = workbookKind(bytes);
-	if (workbook) {
-		const report = emptyReport(input.name, '—');
-		report.status = 'unrecognised';
-		report.problems.push({
-			file: input.name,
-			line: null,
-			column: null,
-			value: '',
-			reason: `文件是${workbook}，不是 CSV 文本：请在 Excel 或 WPS 中“另存为”CSV（UTF-8）后再导入`,
-			severity: 'error'
-		});
-		return { ...readElsewhere(report, null, null), declarationsChecked: false };
-	}
-	const decoded = decodeCsvBytes(bytes);
+	const read = fileText('bytes' in input ? input.bytes : input.read());
+	if (typeof read === 'string') return refusedFile(input.name, read);
+	const { decoded, sheet } = read;
 	const { text, encoding } = decoded;
 	const report = emptyReport(input.name, encoding);
-	const records = readCsvRecords(text);
+	const records = readCsvRecords(text, read.delimiter);
 	const faults = new RecordFaults(records, decoded);
 	const result: ReadFile = {
 		report,
@@ -276,6 +279,13 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		column: string | null = null
 	) => report.problems.push({ file: input.name, line, column, value: '', reason, severity });
 
+	if (sheet && sheet.sheetNames.length > 1) {
+		const others = sheet.sheetNames.slice(1).map((n) => `“${n}”`);
+		fileProblem(
+			`工作簿有 ${sheet.sheetNames.length} 个工作表，只读取了第一个工作表“${sheet.sheetName}”；${others.join('、')}未读取，如需导入请各自另存为一个文件`,
+			'warning'
+		);
+	}
 	if (input.renamedFrom !== undefined) {
 		fileProblem(
 			`本次导入中另有文件名为“${input.renamedFrom}”的文件，本文件在报告和数据（source_file）中记为“${input.name}”`,

@@ -68,19 +68,25 @@ export function describeProblem(problem: Problem): string {
 	return `${where}：${problem.reason}`;
 }
 
-/** The rejected rows of a file as a CSV Excel opens (BOM, formulas neutralised): 行号, 原因, then the row. */
-export function rejectedRowsCsv(report: FileReport): string {
-	return toExcelCsv(
-		['行号', '拒绝原因', ...report.headers],
-		report.rejectedRows.map((row) => [row.line, row.reasons.join('；'), ...row.cells])
-	);
+/** A table of the report, as it is downloaded: its header and rows. */
+export interface ReportTable {
+	header: string[];
+	rows: (string | number | null)[][];
 }
 
-/** Every problem of the given files as a CSV Excel opens. */
-export function problemsCsv(reports: readonly FileReport[]): string {
-	return toExcelCsv(
-		['文件', '行号', '列', '值', '类型', '原因'],
-		reports.flatMap((r) =>
+/** The rejected rows of a file: 行号, 原因, then the row. */
+export function rejectedRowsTable(report: FileReport): ReportTable {
+	return {
+		header: ['行号', '拒绝原因', ...report.headers],
+		rows: report.rejectedRows.map((row) => [row.line, row.reasons.join('；'), ...row.cells])
+	};
+}
+
+/** Every problem of the given files. */
+export function problemsTable(reports: readonly FileReport[]): ReportTable {
+	return {
+		header: ['文件', '行号', '列', '值', '类型', '原因'],
+		rows: reports.flatMap((r) =>
 			r.problems.map((p) => [
 				p.file,
 				p.line,
@@ -90,5 +96,17 @@ export function problemsCsv(reports: readonly FileReport[]): string {
 				p.reason
 			])
 		)
-	);
+	};
+}
+
+/** The rejected rows of a file as a CSV Excel opens (BOM, formulas neutralised): 行号, 原因, then the row. */
+export function rejectedRowsCsv(report: FileReport): string {
+	const { header, rows } = rejectedRowsTable(report);
+	return toExcelCsv(header, rows);
+}
+
+/** Every problem of the given files as a CSV Excel opens. */
+export function problemsCsv(reports: readonly FileReport[]): string {
+	const { header, rows } = problemsTable(reports);
+	return toExcelCsv(header, rows);
 }
