@@ -5,7 +5,7 @@
 import { decodeCsvBytes, isUtf8, UTF8_BOM_BYTES } from './decode';
 import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
-import { findDuplicateRows, type DuplicateRows } from './duplicates';
+import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan } from './privacy';
 import { countDataRows, rowCountProblem } from './record-count';
@@ -200,43 +200,6 @@ function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 		if (faults.of(i, cells) || !isBlankRecord(cells)) return i;
 	}
 	return -1;
-}
-
-/**
- * Exact repeats of earlier rows, as warnings naming their lines (the first LISTED_DUPLICATES)
- * and one counting them all. They are read like any row: a repeated 申报编号, baseline cell or
- * target is rejected by the checks across files (the contract's keys); a repeated 建设场景明细
- * row loads, and the tier rules count a scenario once.
- */
-function reportDuplicateRows(report: FileReport, duplicates: DuplicateRows, kind: FileKind) {
-	if (duplicates.count === 0) return;
-	report.duplicateRows = duplicates;
-	const what =
-		kind === 'scenarios'
-			? '重复行仍导入，判定层级时同一场景只计一次'
-			: '这些行按数据契约的唯一键校验：同一申报编号（或同一基数、目标）只导入一次，其余被拒绝';
-	const more =
-		duplicates.count > duplicates.listed.length
-			? `，下面只列出前 ${duplicates.listed.length} 行`
-			: '';
-	report.problems.push({
-		file: report.file,
-		line: null,
-		column: null,
-		value: '',
-		reason: `有 ${duplicates.count} 行与本文件前面的某一行完全相同${more}；${what}`,
-		severity: 'warning'
-	});
-	for (const { line, first } of duplicates.listed) {
-		report.problems.push({
-			file: report.file,
-			line,
-			column: null,
-			value: '',
-			reason: `与第 ${first} 行完全相同（重复行）`,
-			severity: 'warning'
-		});
-	}
 }
 
 /** A file that is not read, with why. */
