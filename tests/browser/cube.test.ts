@@ -247,7 +247,13 @@ describe('the cube in Chromium', () => {
 			await expect(failed.getByTestId('reimport').getAttribute('href')).resolves.toMatch(/data\/$/);
 			await expect(seenHeadlines(page), path).resolves.toEqual([]);
 		}
+		// Clearing asks first; cancelled, the failed data stays.
 		await page.getByTestId('clear-local-data').click();
+		const dialog = page.getByTestId('clear-data-dialog');
+		await dialog.getByRole('button', { name: '取消' }).click();
+		await expect(page.getByTestId('local-data-failed').isVisible()).resolves.toBe(true);
+		await page.getByTestId('clear-local-data').click();
+		await dialog.getByTestId('clear-data-confirm').click();
 		await page.waitForSelector('[data-testid=figures-source][data-figures=live][data-data=sample]');
 		await context.close();
 	});
