@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RATE_BLUE } from '../../src/lib/charts/common';
+import { REFERENCE_GREY } from '../../src/lib/charts/common';
 import { CHART_PALETTES } from '../../src/lib/charts/theme';
 import { chartsSettled, seriousViolations } from './axe';
 import { launchBrowser } from './browser';
@@ -124,10 +124,10 @@ describe('the 外观 control', () => {
 		await settled(page, '');
 		const light = await background(page);
 		expect(light).toBeGreaterThan(200);
-		// The charts' own colour (the rate blue) and the dark mode's in its place.
-		const rateBlue = RATE_BLUE.toLowerCase();
-		const darkBlue = CHART_PALETTES.dark.colors[rateBlue]!;
-		expect((await chartOptions(page)).includes(rateBlue)).toBe(true);
+		// A colour of the charts' own (the reference grey) and the dark mode's in its place.
+		const grey = REFERENCE_GREY.toLowerCase();
+		const darkGrey = CHART_PALETTES.dark.colors[grey]!;
+		expect((await chartOptions(page)).includes(grey)).toBe(true);
 
 		await page.getByTestId('appearance').selectOption({ label: '深色' });
 		expect(await background(page)).toBeLessThan(40);
@@ -142,9 +142,9 @@ describe('the 外观 control', () => {
 						.toLowerCase()
 						.includes(color)
 				),
-			darkBlue
+			darkGrey
 		);
-		expect((await chartOptions(page)).includes(rateBlue)).toBe(false);
+		expect((await chartOptions(page)).includes(grey)).toBe(false);
 		await expect(page.evaluate((key) => localStorage.getItem(key), KEY)).resolves.toBe('dark');
 
 		// Kept: dark from the first paint of the next page, before the app has started.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APPEARANCE_KEY } from '../../src/lib/appearance.svelte';
-import { RATE_BLUE } from '../../src/lib/charts/common';
+import { BLUES, RATE_BLUE, REFERENCE_GREY } from '../../src/lib/charts/common';
 import { chartTheme, themedOption } from '../../src/lib/charts/theme';
 import { TIER_COLORS, TIER_COLORS_BY_APPEARANCE, tierColorVariables } from '../../src/lib/theme';
 
@@ -116,19 +116,21 @@ describe('charts in each appearance (src/lib/charts/theme.ts)', () => {
 		xAxis: { axisLabel: { fontSize: 13, formatter } },
 		series: [
 			{ type: 'bar', name: '基础级', itemStyle: { color: TIER_COLORS.basic }, data: [1, 2] },
-			{ type: 'line', lineStyle: { width: 2, color: RATE_BLUE }, data: [3] },
+			{ type: 'line', lineStyle: { width: 2, color: REFERENCE_GREY }, data: [3] },
 			{ type: 'heatmap', itemStyle: { borderColor: '#ffffff' }, data: [[0, 0, 1]] }
-		]
+		],
+		visualMap: { inRange: { color: BLUES } },
+		color: [RATE_BLUE]
 	};
 
 	it('light: the builder’s option as it is', () => {
 		expect(themedOption(option, 'light')).toBe(option);
 	});
 
-	it('dark: the dark tier colours, the dark rate blue, cell borders the colour of the page', () => {
+	it('dark: the dark tier colours, a light reference grey, cell borders the colour of the page', () => {
 		const dark = themedOption(option, 'dark');
 		expect(dark.series[0]!.itemStyle!.color).toBe(TIER_COLORS_BY_APPEARANCE.dark.basic);
-		expect(dark.series[1]!.lineStyle!.color).not.toBe(RATE_BLUE);
+		expect(dark.series[1]!.lineStyle!.color).not.toBe(REFERENCE_GREY);
 		expect(dark.series[2]!.itemStyle!.borderColor).toBe('#1b2129');
 		expect(dark.series[0]!.name).toBe('基础级');
 		expect(dark.xAxis.axisLabel.formatter).toBe(formatter);
@@ -145,10 +147,19 @@ describe('charts in each appearance (src/lib/charts/theme.ts)', () => {
 		expect(projector.series[0]!.itemStyle!.color).toBe(TIER_COLORS_BY_APPEARANCE.projector.basic);
 	});
 
-	it('the theme gives texts and axes the page’s colours', () => {
-		const dark = chartTheme('dark') as { textStyle: { color: string } };
+	it('the sequential blues keep their order in every mode (the rate blue among them)', () => {
+		for (const mode of ['dark', 'projector'] as const) {
+			expect(themedOption(option, mode).visualMap.inRange.color).toEqual(BLUES);
+			expect(themedOption(option, mode).color).toEqual([RATE_BLUE]);
+		}
+	});
+
+	it('the theme gives texts and axes the page’s colours; light keeps ECharts’ default', () => {
+		const dark = chartTheme('dark') as { textStyle: { color: string }; darkMode: boolean };
 		expect(contrast(dark.textStyle.color, '#1b2129')).toBeGreaterThanOrEqual(7);
-		const light = chartTheme('light') as { textStyle: { color: string } };
-		expect(contrast(light.textStyle.color, '#ffffff')).toBeGreaterThanOrEqual(7);
+		expect(dark.darkMode).toBe(true);
+		const projector = chartTheme('projector') as { textStyle: { color: string } };
+		expect(contrast(projector.textStyle.color, '#ffffff')).toBeGreaterThanOrEqual(7);
+		expect(chartTheme('light')).toBe('default');
 	});
 });

@@ -3,14 +3,15 @@
  * draw for the light page; for the others Chart.svelte draws `themedOption(option, appearance)`
  * with `chartTheme(appearance)` as ECharts' theme:
  * - the theme gives the texts, axes, grid lines and tooltip the page's colours;
- * - themedOption swaps the builders' own colours (tiers, the rate blue, reference and no-data
- *   greys, white cell borders) for the mode's, and in 投影 enlarges type and thickens lines.
- * The sequential blues of rates and levels stay as they are in every mode: light means low.
+ * - themedOption swaps the builders' own colours (tiers, reference and no-data greys, white cell
+ *   borders) for the mode's, and in 投影 enlarges type and thickens lines.
+ * The sequential blues of rates and levels (the rate blue is one of them) stay as they are in
+ * every mode: light means low, and swapping one would break their order.
  * Pure functions: the light option is returned as it is.
  */
 import type { Appearance } from '../appearance.svelte';
 import { TIER_COLORS, TIER_COLORS_BY_APPEARANCE } from '../theme';
-import { NO_DATA_GREY, RATE_BLUE, REFERENCE_GREY } from './common';
+import { NO_DATA_GREY, REFERENCE_GREY } from './common';
 
 interface Palette {
 	text: string;
@@ -52,7 +53,6 @@ export const CHART_PALETTES: Readonly<Record<Appearance, Palette>> = {
 		paper: '#1b2129',
 		colors: {
 			...tierSwaps('dark'),
-			[RATE_BLUE.toLowerCase()]: '#5ba3e6',
 			[REFERENCE_GREY.toLowerCase()]: '#b3bcc7',
 			[NO_DATA_GREY.toLowerCase()]: '#48525e',
 			'#ffffff': '#1b2129',
@@ -71,7 +71,6 @@ export const CHART_PALETTES: Readonly<Record<Appearance, Palette>> = {
 		paper: '#ffffff',
 		colors: {
 			...tierSwaps('projector'),
-			[RATE_BLUE.toLowerCase()]: '#08519c',
 			[REFERENCE_GREY.toLowerCase()]: '#262626'
 		},
 		fontScale: 1.3,
@@ -80,8 +79,12 @@ export const CHART_PALETTES: Readonly<Record<Appearance, Palette>> = {
 	}
 };
 
-/** ECharts' theme for an appearance: the page's text, axis, grid-line and tooltip colours. */
-export function chartTheme(appearance: Appearance): Record<string, unknown> {
+/**
+ * ECharts' theme for an appearance: the page's text, axis, grid-line and tooltip colours. The
+ * light mode keeps ECharts' default theme, as the build-time SVG pictures are drawn.
+ */
+export function chartTheme(appearance: Appearance): string | Record<string, unknown> {
+	if (appearance === 'light') return 'default';
 	const p = CHART_PALETTES[appearance];
 	const fontSize = Math.round(12 * p.fontScale);
 	const axis = {
@@ -105,9 +108,7 @@ export function chartTheme(appearance: Appearance): Record<string, unknown> {
 		visualMap: { textStyle: { color: p.text } },
 		categoryAxis: axis,
 		valueAxis: axis,
-		line: { lineStyle: { width: 2 * p.lineScale }, symbolSize: 4 * p.lineScale },
-		bar: { label: { color: p.text } },
-		map: { label: { color: p.text } }
+		line: { lineStyle: { width: 2 * p.lineScale }, symbolSize: 4 * p.lineScale }
 	};
 }
 
