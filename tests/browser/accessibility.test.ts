@@ -2,18 +2,13 @@
  * Accessibility: axe-core (bundled from node_modules, injected into the page — no CDN) on every
  * built page once it is live; charts carry text alternatives; the controls work by keyboard.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartsSettled, seriousViolations } from './axe';
 import { launchBrowser } from './browser';
 import { builtPages, waitUntilSettled } from './trust';
 
 const siteUrl = inject('siteUrl');
-const axeSource = readFileSync(
-	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-	'utf8'
-);
 const pages = builtPages();
 let browser: Browser;
 
@@ -23,32 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** axe-core's serious and critical violations (WCAG 2.1 A and AA, and best practice). */
-async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
-	const violations = await page.evaluate(async () => {
-		const axe = (globalThis as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } })
-			.axe;
-		const result = (await axe.run(document, {
-			runOnly: {
-				type: 'tag',
-				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
-			}
-		})) as { violations: AxeViolation[] };
-		return result.violations;
-	});
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
-}
 
 /**
  * The page in a fresh context. axe-core goes in as an inline script (no CDN), which the site's
@@ -64,14 +33,6 @@ async function openPage(browser: Browser, url: string) {
 	await page.goto(url, { waitUntil: 'load' });
 	return { page, context };
 }
-
-/** Every chart has drawn (or said it has no data), so axe sees the page as a user does. */
-const chartsSettled = (page: Page) =>
-	page.waitForFunction(() =>
-		[...document.querySelectorAll('[data-testid=chart]')].every(
-			(c) => c.getAttribute('data-ready') === 'true' || c.querySelector('.empty, .failed')
-		)
-	);
 
 describe('axe-core on every page', () => {
 	for (const path of pages) {
