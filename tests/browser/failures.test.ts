@@ -141,7 +141,7 @@ describe('when DuckDB cannot start', () => {
 });
 
 describe('when the stored data is damaged', () => {
-	it('a dashboard page says so, shows no figures of other data, and clears it at a click', async () => {
+	it('a dashboard page says so, shows no figures of other data, and clears it once confirmed', async () => {
 		// A dashboard page reads the cube kept beside the files (its own digest checked); with the
 		// cube damaged too it makes it again from the files, and finds those damaged.
 		const context = await browser.newContext({ locale: 'zh-CN' });
@@ -169,6 +169,7 @@ describe('when the stored data is damaged', () => {
 		await expect(damaged.getByTestId('reimport').isVisible()).resolves.toBe(true);
 
 		await damaged.getByRole('button', { name: '清除本地数据' }).click();
+		await page.getByTestId('clear-data-dialog').getByTestId('clear-data-confirm').click();
 		await page.waitForSelector(
 			'[data-testid=figures-source][data-figures=live][data-data=sample]',
 			{
