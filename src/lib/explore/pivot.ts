@@ -9,6 +9,9 @@
 import { indicators } from '../domain/catalogue';
 import { shareCells } from './shares';
 
+/** The pivot's year when the data has several: the latest (a scalar subquery). */
+const LATEST_YEAR = '(SELECT max(year) FROM data_years)';
+
 export const DIMENSIONS = {
 	year: '年度',
 	region: '盟市',
@@ -95,11 +98,11 @@ const DIMENSION_SQL: Record<Dimension, string> = {
 const LEVEL_KEYS = LEVEL_INDICATORS.map((i) => `ind_${i.key}`);
 
 /** The facts a measure counts, one row per enterprise or per declaration (× scenario where needed). */
-function factsSql(spec: PivotSpec, latestYear: string): string {
+function factsSql(spec: PivotSpec): string {
 	const dims = [spec.rows, spec.columns];
 	const yearCondition = dims.includes('year')
 		? 'year IS NOT NULL'
-		: `year = ${spec.year === null ? latestYear : Number(spec.year)}`;
+		: `year = ${spec.year === null ? LATEST_YEAR : Number(spec.year)}`;
 	const withScenarios = dims.includes('segment') || dims.includes('scenario');
 	if (spec.measure === 'scenarioShare' && !withScenarios)
 		throw new Error('scenarioShare needs 场景');
@@ -172,14 +175,13 @@ function scenarioShareSql(spec: PivotSpec): string {
 	const otherKey = other ? DIMENSION_SQL[other] : 'NULL';
 	// The declarations of the year(s) in view, by the other dimension (a placeholder row
 	// dimension other than 年度 keeps the year fixed when there is none).
-	const declarations = factsSql(
-		{ ...spec, measure: 'declarations', rows: other ?? 'region', columns: null },
-		'(SELECT max(year) FROM data_years)'
-	);
-	const builds = factsSql(
-		{ ...spec, measure: 'declarations' },
-		'(SELECT max(year) FROM data_years)'
-	);
+	const declarations = factsSql({
+		...spec,
+		measure: 'declarations',
+		rows: other ?? 'region',
+		columns: null
+	});
+	const builds = factsSql({ ...spec, measure: 'declarations' });
 	const scenarioKey = DIMENSION_SQL.scenario;
 	const [rowKey, columnKey] =
 		spec.rows === 'scenario'
@@ -210,12 +212,11 @@ export function pivotSql(spec: PivotSpec): string {
 
 /** Count or mean per cell, with GROUPING SETS totals. */
 function cellsSql(spec: PivotSpec): string {
-	const latest = '(SELECT max(year) FROM data_years)';
 	const row = DIMENSION_SQL[spec.rows];
 	const column = spec.columns ? DIMENSION_SQL[spec.columns] : null;
 	const sets = column ? `(${row}, ${column}), (${row}), (${column}), ()` : `(${row}), ()`;
 	return `SELECT ${row} AS row_key, ${column ?? 'NULL'} AS column_key, ${measureSql(spec)} AS value
-		FROM (${factsSql(spec, latest)}) f
+		FROM (${factsSql(spec)}) f
 		GROUP BY GROUPING SETS (${sets})`;
 }
 
