@@ -202,13 +202,19 @@ describe('answers at a glance, in Chromium', () => {
 		await table.getByTestId('sort-highlighted').click();
 		const column = await table.locator('thead th[aria-sort=ascending]').count();
 		expect(column).toBe(1);
-		const values = await table.locator('tbody tr[data-row]').evaluateAll((rows) =>
-			rows.map((tr) => {
-				const cells = [...tr.querySelectorAll('td')];
-				const selected = cells.findIndex((td) => td.classList.contains('selected'));
-				const value = cells[selected]?.getAttribute('data-value');
-				return value === '' || value === undefined ? null : Number(value);
-			})
+		// The selected 盟市's column (outlined by its <col>), after the row headers' column.
+		const selected = await table
+			.locator('col')
+			.evaluateAll((cols) => cols.findIndex((col) => col.classList.contains('selected')) - 1);
+		expect(selected).toBeGreaterThanOrEqual(0);
+		const values = await table.locator('tbody tr[data-row]').evaluateAll(
+			(rows, selected) =>
+				rows.map((tr) => {
+					const cells = [...tr.querySelectorAll('td')];
+					const value = cells[selected]?.getAttribute('data-value');
+					return value === '' || value === undefined ? null : Number(value);
+				}),
+			selected
 		);
 		const known = values.filter((v): v is number => v !== null);
 		expect(known.length).toBeGreaterThan(10);
