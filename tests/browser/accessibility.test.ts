@@ -67,21 +67,30 @@ describe('the 清除本地数据 dialog', () => {
 });
 
 describe('charts have text alternatives', () => {
-	it('every chart on the dashboard pages is an image with a label naming it', async () => {
+	it('every chart on the dashboard pages is an image (or a group of bars) with a label naming it', async () => {
 		for (const path of ['', 'region/', 'industry/', 'scenario/', 'assessment/']) {
 			const { page, context } = await openPage(browser, `${siteUrl}${path}`);
 			await waitUntilSettled(page);
 			await chartsSettled(page);
-			const labels = await page.$$eval('[data-testid=chart] .canvas', (elements) =>
-				elements.map((e) => ({
-					role: e.getAttribute('role'),
-					label: e.getAttribute('aria-label') ?? ''
-				}))
+			// ECharts' canvas, or the SVG Svelte draws: a group when its bars can be picked, each
+			// bar then a button that says its figures.
+			const labels = await page.$$eval(
+				'[data-testid=chart] .canvas, [data-testid=chart] .plot > svg',
+				(elements) =>
+					elements.map((e) => ({
+						role: e.getAttribute('role'),
+						label: e.getAttribute('aria-label') ?? '',
+						marks: [...e.querySelectorAll('[role=button]')].map(
+							(m) => m.getAttribute('aria-label') ?? ''
+						)
+					}))
 			);
 			expect(labels.length, path).toBeGreaterThan(0);
-			for (const { role, label } of labels) {
-				expect(role, path).toBe('img');
+			for (const { role, label, marks } of labels) {
+				expect(['img', 'group'], path).toContain(role);
 				expect(label.length, path).toBeGreaterThan(4);
+				if (role === 'group') expect(marks.length, path).toBeGreaterThan(0);
+				for (const mark of marks) expect(mark.length, path).toBeGreaterThan(2);
 			}
 			await context.close();
 		}

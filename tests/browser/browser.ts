@@ -76,21 +76,21 @@ export async function drawEveryChart(page: Page): Promise<void> {
 	);
 }
 
-/** Each chart's series data as JSON, top to bottom: what the charts show, comparable as text. */
+/**
+ * In the page, what each chart shows, top to bottom, as JSON: an ECharts chart's series data
+ * (null before ECharts has drawn), a chart Svelte draws its marks' details (what their
+ * tooltips say: each bar's or year's figures). Source text, so no build-tool helpers end up in
+ * the page.
+ */
+export const CHARTS_SHOWN = `[...document.querySelectorAll('[data-testid=chart]')].map((chart) => {
+	const canvas = chart.querySelector('.canvas');
+	if (canvas) return JSON.stringify(canvas.echartsInstance?.getOption().series.map((s) => s.data) ?? null);
+	return JSON.stringify([...chart.querySelectorAll('[data-detail]')].map((m) => m.getAttribute('data-detail')));
+})`;
+
+/** Each chart's data as JSON, top to bottom: what the charts show, comparable as text. */
 export function chartsSeriesData(page: Page): Promise<string[]> {
-	return page.$$eval('[data-testid=chart] .canvas', (elements) =>
-		elements.map((element) =>
-			JSON.stringify(
-				(
-					element as unknown as {
-						echartsInstance: { getOption(): { series: { data?: unknown[] }[] } };
-					}
-				).echartsInstance
-					.getOption()
-					.series.map((s) => s.data)
-			)
-		)
-	);
+	return page.evaluate(CHARTS_SHOWN) as Promise<string[]>;
 }
 
 /** 清除本地数据 on the 数据 page, confirmed in its dialog. */

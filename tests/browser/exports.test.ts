@@ -175,6 +175,37 @@ describe('exports with filters set', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+	it('draw a chart Svelte draws (SVG) into a PNG: its bars, at twice its size', async () => {
+		const { page, context, errors } = await openPage(browser, `${siteUrl}industry/${search}`);
+		await liveFor(page, search);
+		const chart = page.getByTestId('chart').first();
+		const plot = await chart.locator('.plot').boundingBox();
+		const [file, png] = await download(page, () =>
+			chart.getByRole('button', { name: '导出 PNG：各行业覆盖率' }).click()
+		);
+		expect(file.suggestedFilename()).toMatch(/^\d{4}年各行业覆盖率_先进级及以上_鄂尔多斯市\.png$/);
+		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+		expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(plot!.width * 2));
+		expect(png.readUInt32BE(20)).toBeGreaterThan(Math.ceil(plot!.height * 2) + 100);
+		// The bars came through: pixels of the rate blue (#2171b5).
+		const blue = await page.evaluate(async (data) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${data}`;
+			await image.decode();
+			const c = document.createElement('canvas');
+			[c.width, c.height] = [image.width, image.height];
+			const g = c.getContext('2d')!;
+			g.drawImage(image, 0, 0);
+			const pixels = g.getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 0; i < pixels.length; i += 4)
+				if (pixels[i] === 0x21 && pixels[i + 1] === 0x71 && pixels[i + 2] === 0xb5) n++;
+			return n;
+		}, png.toString('base64'));
+		expect(blue).toBeGreaterThan(1000);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });
 
 describe('the sample as .xlsx workbooks dropped on 数据', () => {

@@ -185,6 +185,19 @@ describe('hostile input, imported in the browser', () => {
 						chart?.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
 				}
 			});
+			// And over the first bars or years of the charts Svelte draws.
+			await page.$$eval('[data-testid=chart] [data-detail]', (marks) => {
+				for (const mark of marks.slice(0, 5)) {
+					const box = mark.getBoundingClientRect();
+					mark.dispatchEvent(
+						new PointerEvent('pointermove', {
+							bubbles: true,
+							clientX: box.x + 1,
+							clientY: box.y + 1
+						})
+					);
+				}
+			});
 			await expectNothingInjected(path || '总览');
 		}
 	});

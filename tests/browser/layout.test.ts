@@ -81,7 +81,7 @@ for (const [name, viewport] of [
 				await chartsSettled(page);
 				const { overflow, widest } = await sidewaysOverflow(page);
 				expect(overflow, `${overflow} px too wide, ${widest}`).toBeLessThanOrEqual(0);
-				const charts = await page.$$eval('[data-testid=chart] canvas', (canvases) =>
+				const charts = await page.$$eval('[data-testid=chart] :is(canvas, svg)', (canvases) =>
 					canvases.map((c) => Math.round(c.getBoundingClientRect().right))
 				);
 				expect(charts.filter((right) => right > viewport.width)).toEqual([]);

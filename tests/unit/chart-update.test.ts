@@ -1,12 +1,11 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import type { RegionRow, TrendPoint } from '../../src/lib/figures/types';
+import type { RegionRow } from '../../src/lib/figures/types';
 import { regions, targets } from '../../src/lib/domain/catalogue';
 import { sameData } from '../../src/lib/charts/memo';
 import { ChartOptions, type ChartSpec } from '../../src/lib/charts/page-charts';
 import { regionRankingOption } from '../../src/lib/charts/regions';
-import { coverageTrendOption, planTrendOf } from '../../src/lib/charts/trend';
 import {
 	ariaDescription,
 	REBUILT,
@@ -20,13 +19,6 @@ const coverage = (numerator: number, denominator: number | null) => ({
 	rate: denominator ? numerator / denominator : null
 });
 const tiers = { basic: 1, advanced: 0, excellent: 0, leading: 0 };
-const trend = (rates: [number, number, number | null][]): TrendPoint[] =>
-	rates.map(([year, numerator, denominator]) => ({
-		year,
-		coverage: coverage(numerator, denominator),
-		tiers,
-		basicStarts: { declared: 0, awarded: 0 }
-	}));
 const regionRows = (shift: number): RegionRow[] =>
 	regions.map((r, i) => ({
 		...r,
@@ -72,29 +64,6 @@ function drawBoth(first: EChartsOption, next: EChartsOption, inPlace: boolean): 
 describe('updating a chart in place', () => {
 	const pairs: [string, EChartsOption, EChartsOption][] = [
 		[
-			'trend, other data',
-			coverageTrendOption(trend([[2025, 80, 1000]]), planTrendOf([], 2025)),
-			coverageTrendOption(
-				trend([
-					[2024, 10, 900],
-					[2025, 120, 1000],
-					[2026, 5, null]
-				]),
-				planTrendOf(
-					[
-						{ year: 2024, rate: 10 / 900 },
-						{ year: 2025, rate: 0.12 }
-					],
-					2026
-				)
-			)
-		],
-		[
-			'trend, no data',
-			coverageTrendOption(trend([[2025, 80, 1000]]), planTrendOf([], 2025)),
-			coverageTrendOption([], planTrendOf([], 2025))
-		],
-		[
 			'ranking, other data',
 			regionRankingOption(regionRows(0), targets.coverage.rate),
 			regionRankingOption(regionRows(13), targets.coverage.rate)
@@ -129,6 +98,7 @@ describe('ChartOptions', () => {
 			return regionRankingOption(rows, rate);
 		};
 		const spec = (rows: RegionRow[], rate: number): ChartSpec => ({
+			kind: 'echarts',
 			build: build as unknown as ChartSpec['build'],
 			args: [rows, rate],
 			width: 640,
@@ -157,11 +127,8 @@ describe('ChartOptions', () => {
 
 describe('ariaDescription', () => {
 	it('is the description a builder gives the chart, which a waiting chart shows at once', () => {
-		const option = coverageTrendOption(
-			[{ year: 2026, coverage: coverage(10, 100) }] as TrendPoint[],
-			planTrendOf([{ year: 2026, rate: 0.1 }], 2026)
-		) as Option;
-		expect(ariaDescription(option)).toContain('2026年覆盖率为10.0%');
+		const option = regionRankingOption(regionRows(0), targets.coverage.rate) as Option;
+		expect(ariaDescription(option)).toContain('各盟市基础级及以上智能工厂覆盖率排名');
 		expect(ariaDescription({})).toBeNull();
 		expect(ariaDescription({ aria: { label: { description: '' } } })).toBeNull();
 		expect(ariaDescription({ aria: { label: { description: 3 } } })).toBeNull();

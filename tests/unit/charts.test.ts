@@ -3,34 +3,20 @@ import type {
 	BarSeriesOption,
 	EChartsOption,
 	HeatmapSeriesOption,
-	LineSeriesOption,
 	MapSeriesOption,
 	TooltipComponentOption
 } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import type {
-	IndustryRow,
-	RegionRow,
-	ScenarioCell,
-	TierCounts,
-	TrendPoint
-} from '../../src/lib/figures/types';
+import type { RegionRow, ScenarioCell, TierCounts } from '../../src/lib/figures/types';
 import { regions, scenarios, targets } from '../../src/lib/domain/catalogue';
 import { TIER_COLORS } from '../../src/lib/theme';
-import {
-	indicatorDistributionOption,
-	indicatorMeansOption,
-	LEVEL_INDICATORS,
-	maturityByTierOption
-} from '../../src/lib/charts/assessment';
+import { indicatorMeansOption, maturityByTierOption } from '../../src/lib/charts/assessment';
 import { BLUES, NO_DATA_GREY } from '../../src/lib/charts/common';
 import { escapeHtml } from '../../src/lib/charts/escape';
 import { renderChartSvg, svgDataUrl } from '../../src/lib/charts/svg';
-import { industryCoverageOption, industryTierMixOption } from '../../src/lib/charts/industries';
 import { regionMapOption, regionRankingOption } from '../../src/lib/charts/regions';
-import { scenarioHeatmapOption, scenarioShortfallOption } from '../../src/lib/charts/scenarios';
+import { scenarioHeatmapOption } from '../../src/lib/charts/scenarios';
 import { tierCountsOption } from '../../src/lib/charts/tiers';
-import { coverageTrendOption, planTrendOf } from '../../src/lib/charts/trend';
 
 /** Renders with the real ECharts SSR renderer: throws if ECharts rejects the option. */
 function render(option: EChartsOption, width = 800, height = 500): string {
@@ -85,51 +71,6 @@ describe('escapeHtml', () => {
 		expect(escapeHtml(`<script>alert("x" & 'y')</script>`)).toBe(
 			'&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;'
 		);
-	});
-});
-
-const point = (year: number, numerator: number, denominator: number): TrendPoint => ({
-	year,
-	coverage: coverage(numerator, denominator),
-	tiers: tiersOf(numerator),
-	basicStarts: { declared: 0, awarded: 0 }
-});
-
-describe('coverageTrendOption', () => {
-	// The plan read against 2025's 8.0% (no 2024 in the data: the path starts at 0).
-	const plan2025 = planTrendOf([{ year: 2025, rate: 0.08 }], 2025);
-	const option = coverageTrendOption([point(2025, 80, 1000)], plan2025);
-	const years = axis(option.xAxis).data;
-	const [actual, path] = seriesOf<LineSeriesOption>(option);
-
-	it('has every year from 2024 to 2027 and the straight path from 0 to 25', () => {
-		expect(years).toEqual(['2024年', '2025年', '2026年', '2027年']);
-		expect(path?.data?.[years.indexOf('2024年')]).toBe(0);
-		expect(path?.data?.[years.indexOf('2027年')]).toBe(25);
-		expect(path?.lineStyle?.type).toBe('dashed');
-		expect(actual?.data).toEqual([null, 8, null, null]);
-	});
-
-	it('marks the target at 25 and renders', () => {
-		const markLine = path?.markLine as { data: { yAxis: number }[]; label: { formatter: string } };
-		expect(markLine.data[0]?.yAxis).toBe(25);
-		expect(markLine.label.formatter).toBe('目标25%');
-		expect(tooltipOf(option)([{ dataIndex: 1 }])).toContain('覆盖率：8.0%（80家 / 1000家）');
-		const svg = render(option);
-		expect(svg).toContain('2027年');
-		expect(svg).toContain('8.0%');
-	});
-
-	it('from a higher tier (a 层级 filter): no path and no target, said so', () => {
-		const advanced = coverageTrendOption([point(2025, 30, 1000)], plan2025, '先进级');
-		const series = seriesOf<LineSeriesOption>(advanced);
-		expect(series.map((s) => s.name)).toEqual(['覆盖率']);
-		expect(series[0]?.data).toEqual([null, 3, null, null]);
-		const description = (advanced.aria as { label: { description: string } }).label.description;
-		expect(description).toContain('先进级及以上');
-		expect(description).not.toContain('目标路径');
-		expect(tooltipOf(advanced)([{ dataIndex: 1 }])).not.toContain('目标路径');
-		expect(render(advanced)).not.toContain('目标25%');
 	});
 });
 
@@ -223,49 +164,6 @@ describe('regionMapOption', () => {
 		expect(svg).toContain('无基数');
 		expect(svg).toContain('30.0%');
 		expect(svg.toLowerCase()).toContain(`fill="${NO_DATA_GREY}"`);
-	});
-});
-
-describe('industry charts', () => {
-	const industry = (code: string, name: string, n: number, d: number | null): IndustryRow => ({
-		code,
-		section: 'C',
-		name,
-		coverage: coverage(n, d),
-		tiers: tiersOf(n, Math.floor(n / 2), 1, 0)
-	});
-	const rows = [
-		industry('13', '农副食品加工业', 10, 100),
-		industry('26', '化学原料和化学制品制造业', 30, 100),
-		industry('32', '有色金属冶炼和压延加工业', 20, null),
-		...Array.from({ length: 20 }, (_, i) => industry(String(40 + i), `行业${i}`, i, 100))
-	];
-
-	it('ranks coverage (rows with a rate only)', () => {
-		const option = industryCoverageOption(rows);
-		const names = axis(option.yAxis).data;
-		expect(names[0]).toBe('化学原料和化学制品制造业');
-		expect(names).not.toContain('有色金属冶炼和压延加工业');
-		expect(render(option)).toContain('30.0%');
-	});
-
-	it('names the tier coverage counts from', () => {
-		const description = (option: ReturnType<typeof industryCoverageOption>) =>
-			(option.aria as { label: { description: string } }).label.description;
-		expect(description(industryCoverageOption(rows))).toContain('基础级及以上');
-		const advanced = industryCoverageOption(rows, '卓越级');
-		expect(description(advanced)).toContain('各行业大类卓越级及以上');
-		expect(tooltipOf(advanced)([{ dataIndex: 0 }])).toContain('达到卓越级及以上：30家');
-	});
-
-	it('stacks the top 15 by tier in tier colours', () => {
-		const option = industryTierMixOption(rows);
-		expect(axis(option.yAxis).data).toHaveLength(15);
-		expect(axis(option.yAxis).data[0]).toBe('化学原料和化学制品制造业');
-		const series = seriesOf<BarSeriesOption>(option);
-		expect(series.map((s) => s.name)).toEqual(['基础级', '先进级', '卓越级', '领航级']);
-		expect(series.map((s) => s.itemStyle?.color)).toEqual(Object.values(TIER_COLORS));
-		expect(render(option)).toContain('卓越级');
 	});
 });
 
@@ -368,35 +266,9 @@ describe('scenario charts', () => {
 		expect(svg).toContain('1 工厂数字化设计与交付');
 		expect(svg).toContain('30.0');
 	});
-
-	it('shows the top 10 shortfall scenarios, most first', () => {
-		const rows = Array.from({ length: 14 }, (_, i) => ({ scenario: i + 1, count: i }));
-		const shortfall = scenarioShortfallOption(rows);
-		const names = axis(shortfall.yAxis).data;
-		expect(names).toHaveLength(10);
-		expect(names[0]).toBe('14 在线智能检测');
-		expect(seriesOf<BarSeriesOption>(shortfall)[0]?.data?.[0]).toBe(13);
-		expect(render(shortfall)).toContain('14 在线智能检测');
-	});
 });
 
 describe('assessment charts', () => {
-	it('splits each of the nine level indicators into 不涉及, 1级 … 6级 summing to 100%', () => {
-		const counts = LEVEL_INDICATORS.flatMap((ind) =>
-			[0, 1, 2, 3].map((level) => ({ indicator: ind.key, level, count: level + 1 }))
-		);
-		counts.push({ indicator: 'digital_investment', level: 1, count: 99 });
-		const option = indicatorDistributionOption(counts);
-		const names = axis(option.yAxis).data;
-		expect(names).toHaveLength(9);
-		expect(names).not.toContain('数字化投入规模');
-		const series = seriesOf<BarSeriesOption>(option);
-		expect(series.map((s) => s.name)).toEqual(['不涉及', '1级', '2级', '3级', '4级', '5级', '6级']);
-		expect(series.map((s) => s.data?.[0])).toEqual([10, 20, 30, 40, 0, 0, 0]);
-		expect(series[0]?.itemStyle?.color).toBe(NO_DATA_GREY);
-		expect(render(option)).toContain('研发设计数字化水平');
-	});
-
 	it('maps mean levels of indicators × groups on a 1–6 scale', () => {
 		const groups = [
 			{ key: '150100', label: '呼和浩特' },
@@ -440,15 +312,10 @@ describe('assessment charts', () => {
 describe('every option', () => {
 	it('has aria text, no animation and projector-sized axis labels', () => {
 		const options = [
-			coverageTrendOption([], planTrendOf([], 2025)),
 			regionRankingOption(regionRows, 0.25),
 			regionMapOption(regionRows, 'test-nmg'),
-			industryCoverageOption([]),
-			industryTierMixOption([]),
 			tierCountsOption(tiersOf(0), targets),
 			scenarioHeatmapOption([], [], 'region'),
-			scenarioShortfallOption([]),
-			indicatorDistributionOption([]),
 			indicatorMeansOption([], []),
 			maturityByTierOption([])
 		];
@@ -468,14 +335,7 @@ describe('every option', () => {
 
 describe('prerendered charts as images', () => {
 	it('survive the URL parser whole: every character of the SVG comes back', () => {
-		const svg = renderChartSvg(
-			coverageTrendOption(
-				[point(2025, 123, 1000)],
-				planTrendOf([{ year: 2025, rate: 0.123 }], 2025)
-			),
-			640,
-			360
-		);
+		const svg = renderChartSvg(regionRankingOption(regionRows, 0.25), 640, 360);
 		// A chart with the characters a URL would misread: a fragment mark, a percent sign, breaks.
 		const tricky = svg.replace('</svg>', '<text>#1 50%\n\t达标\r</text></svg>');
 		const url = new URL(svgDataUrl(tricky));
@@ -484,6 +344,6 @@ describe('prerendered charts as images', () => {
 		const [type, body = ''] = url.pathname.split(/,(.*)/s);
 		expect(type).toBe('image/svg+xml;charset=utf-8');
 		expect(decodeURIComponent(body)).toBe(tricky);
-		expect(decodeURIComponent(body)).toContain('12.3%');
+		expect(decodeURIComponent(body)).toContain('目标25%');
 	});
 });

@@ -5,6 +5,7 @@ import type { EChartsOption } from 'echarts';
 import type { IndicatorLevelCount, IndicatorMean, MaturityCell } from '../figures/types';
 import { indicators, maturityLevels, tiers } from '../domain/catalogue';
 import { escapeHtml } from './escape';
+import { valueAxis, type BarsModel } from './drawn';
 import {
 	axisLabel,
 	baseOption,
@@ -13,9 +14,7 @@ import {
 	firstParams,
 	grid,
 	LABEL_FONT_SIZE,
-	legend,
 	NO_DATA_GREY,
-	PERCENT_AXIS,
 	percentText,
 	tooltip
 } from './common';
@@ -30,7 +29,7 @@ const levelColor = (level: number) => (level === 0 ? NO_DATA_GREY : (BLUES[level
 const UNSTATED = '未填报';
 
 /** Per indicator, a 100%-stacked bar of declarations by level: 不涉及, 1级 … 6级. */
-export function indicatorDistributionOption(counts: readonly IndicatorLevelCount[]): EChartsOption {
+export function indicatorDistributionBars(counts: readonly IndicatorLevelCount[]): BarsModel {
 	const count = (indicator: string, level: number) =>
 		counts
 			.filter((c) => c.indicator === indicator && c.level === level)
@@ -40,45 +39,30 @@ export function indicatorDistributionOption(counts: readonly IndicatorLevelCount
 		return { ind, byLevel, total: byLevel.reduce((s, c) => s + c, 0) };
 	});
 	const share = (row: (typeof table)[number], level: number) =>
-		row.total > 0 ? Math.round(((row.byLevel[level] ?? 0) / row.total) * 10000) / 100 : '-';
-
+		row.total > 0 ? Math.round(((row.byLevel[level] ?? 0) / row.total) * 10000) / 100 : 0;
 	return {
-		...baseOption(
-			`附件3九项水平类指标的申报等级分布百分比堆叠条形图（不涉及、1级至6级），共${table[0]?.total ?? 0}份申报。`
-		),
-		legend: legend(LEVELS.map(levelName)),
-		grid: grid(40, 16),
-		tooltip: tooltip('axis', (params) => {
-			const row = table[firstParams(params)?.dataIndex ?? -1];
-			if (!row) return '';
-			const lines = LEVELS.filter((level) => (row.byLevel[level] ?? 0) > 0).map((level) => {
-				const value = share(row, level);
-				const pct = typeof value === 'number' ? percentText(value) : '—';
-				return `${levelName(level)}：${countText(row.byLevel[level] ?? 0, '份')}（${pct}）`;
-			});
-			return [`<b>${escapeHtml(row.ind.name)}</b>`, ...lines.map(escapeHtml)].join('<br/>');
-		}),
-		xAxis: { type: 'value', min: 0, max: 100, axisLabel: axisLabel(PERCENT_AXIS) },
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: table.map((r) => r.ind.name),
-			axisLabel: axisLabel()
-		},
-		series: LEVELS.map((level) => ({
-			name: levelName(level),
-			type: 'bar' as const,
-			stack: 'levels',
-			barMaxWidth: 28,
-			itemStyle: { color: levelColor(level) },
-			label: {
-				show: true,
-				fontSize: LABEL_FONT_SIZE - 1,
-				formatter: (p: { value?: unknown }) =>
-					typeof p.value === 'number' && p.value >= 8 ? percentText(p.value) : ''
-			},
-			data: table.map((row) => share(row, level))
-		}))
+		description: `附件3九项水平类指标的申报等级分布百分比堆叠条形图（不涉及、1级至6级），共${table[0]?.total ?? 0}份申报。`,
+		rows: table.map((row) => ({
+			name: row.ind.name,
+			label: row.ind.name,
+			segments: LEVELS.map((level) => ({
+				name: levelName(level),
+				value: share(row, level),
+				color: levelColor(level),
+				...(share(row, level) >= 8 ? { label: percentText(share(row, level)) } : {})
+			})),
+			note: null,
+			detail: [
+				row.ind.name,
+				...LEVELS.filter((level) => (row.byLevel[level] ?? 0) > 0).map(
+					(level) =>
+						`${levelName(level)}：${countText(row.byLevel[level] ?? 0, '份')}（${percentText(share(row, level))}）`
+				)
+			]
+		})),
+		axis: valueAxis(100, (v) => `${v}%`),
+		legend: LEVELS.map((level) => ({ name: levelName(level), color: levelColor(level) })),
+		reference: null
 	};
 }
 

@@ -1,7 +1,7 @@
 /**
  * The annual report's charts, from its published figures only (hidden counts and rates never
- * reach a chart): the coverage trend, the 盟市 ranking and the scenario heatmap, built by the
- * dashboard's option builders. Pure.
+ * reach a chart): the coverage trend (a model Svelte draws, as on the dashboard), the 盟市 ranking
+ * and the scenario heatmap (ECharts options drawn to SVG), built by the dashboard's builders. Pure.
  */
 import type { EChartsOption } from 'echarts';
 import type { RegionRow, TrendPoint } from '../figures/types';
@@ -10,7 +10,8 @@ import { shownRate } from '../report/model';
 import type { AnnualReport } from '../report/view';
 import { regionRankingOption } from './regions';
 import { scenarioHeatmapOption } from './scenarios';
-import { coverageTrendOption, planTrendOf } from './trend';
+import type { LineModel } from './drawn';
+import { coverageTrendLines, planTrendOf } from './trend';
 
 const NO_TIERS = { basic: 0, advanced: 0, excellent: 0, leading: 0 };
 
@@ -26,17 +27,21 @@ function trendPoints(report: AnnualReport): TrendPoint[] {
 
 export const TIER_COLUMNS = tiers.map((t) => ({ key: String(t.rank), label: `${t.name}及以上` }));
 
-/** Chart options of a report by name, with the size each is printed at (px at 96 dpi). */
+/** The report's coverage trend, printed at 680 × 300 px (AnnualReport.svelte draws it). */
+export const REPORT_TREND_SIZE = { width: 680, height: 300 };
+
+/** The report's coverage trend: the published rates, against the plan's path region-wide. */
+export function reportTrendLines(report: AnnualReport): LineModel {
+	// A 盟市's report is not read against the region's target (issue #21).
+	const plan = report.region === null ? planTrendOf(report.trend, report.year) : null;
+	return coverageTrendLines(trendPoints(report), plan);
+}
+
+/** The report's other charts' options by name, with the size each is printed at (px at 96 dpi). */
 export function reportChartOptions(
 	report: AnnualReport
 ): { name: string; option: EChartsOption; width: number; height: number }[] {
-	// A 盟市's report is not read against the region's target (issue #21).
-	const plan = report.region === null ? planTrendOf(report.trend, report.year) : null;
-	const trend = coverageTrendOption(trendPoints(report), plan);
-	// The trend's tooltip quotes counts; the printed SVG has no tooltip, and the points carry none.
-	const charts = [
-		{ name: 'trend', option: { ...trend, tooltip: undefined }, width: 680, height: 300 }
-	];
+	const charts = [];
 	if (report.region === null) {
 		const rows: RegionRow[] = report.regionRows.map((row) => ({
 			code: row.code,

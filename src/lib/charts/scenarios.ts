@@ -17,9 +17,10 @@ import {
 	percentText,
 	RATE_BLUE,
 	toPercentValue,
-	tooltip,
-	countBarAxes
+	tooltip
 } from './common';
+import { valueAxis, type BarsModel } from './drawn';
+import { formatCount } from '../format';
 
 /** How many scenarios the shortfall chart shows. */
 export const SHORTFALL_TOP = 10;
@@ -145,7 +146,7 @@ export function scenarioHeatmapOption(
 }
 
 /** Horizontal bars of the 10 scenarios most often counted below their declared tier. */
-export function scenarioShortfallOption(rows: readonly ScenarioShortfall[]): EChartsOption {
+export function scenarioShortfallBars(rows: readonly ScenarioShortfall[]): BarsModel {
 	const top = rows
 		.flatMap((row) => {
 			const scenario = scenarios.find((s) => s.no === row.scenario);
@@ -155,36 +156,20 @@ export function scenarioShortfallOption(rows: readonly ScenarioShortfall[]): ECh
 		.slice(0, SHORTFALL_TOP);
 	const first = top[0];
 	return {
-		...baseOption(
+		description:
 			`申报层级高于附件4所计层级次数最多的${top.length}个场景条形图` +
-				(first
-					? `，最多为${scenarioLabel(first.scenario)}（${countText(first.count, '次')}）。`
-					: '。')
-		),
-		grid: grid(16, 16),
-		tooltip: tooltip('item', (params) => {
-			const row = top[firstParams(params)?.dataIndex ?? -1];
-			if (!row) return '';
-			return [
-				`<b>${escapeHtml(scenarioLabel(row.scenario))}</b>`,
-				escapeHtml(`按附件4“/”计入较低层级：${countText(row.count, '次')}`)
-			].join('<br/>');
-		}),
-		...countBarAxes(top.map((r) => scenarioLabel(r.scenario))),
-		series: [
-			{
-				name: '次数',
-				type: 'bar',
-				data: top.map((r) => r.count),
-				barMaxWidth: 24,
-				itemStyle: { color: RATE_BLUE },
-				label: {
-					show: true,
-					position: 'right',
-					fontSize: LABEL_FONT_SIZE,
-					formatter: (p) => (typeof p.value === 'number' ? countText(p.value, '') : '')
-				}
-			}
-		]
+			(first
+				? `，最多为${scenarioLabel(first.scenario)}（${countText(first.count, '次')}）。`
+				: '。'),
+		rows: top.map((r) => ({
+			name: scenarioLabel(r.scenario),
+			label: scenarioLabel(r.scenario),
+			segments: [{ name: '次数', value: r.count, color: RATE_BLUE }],
+			note: countText(r.count, ''),
+			detail: [scenarioLabel(r.scenario), `按附件4“/”计入较低层级：${countText(r.count, '次')}`]
+		})),
+		axis: valueAxis(Math.max(1, ...top.map((r) => r.count)), formatCount, true),
+		legend: [],
+		reference: null
 	};
 }

@@ -112,6 +112,11 @@ export function chartTheme(appearance: Appearance): string | Record<string, unkn
 	};
 }
 
+/** A builder's colour as drawn in `appearance` (tiers, greys and white swapped; blues kept). */
+export function chartColor(color: string, appearance: Appearance): string {
+	return CHART_PALETTES[appearance].colors[color.toLowerCase()] ?? color;
+}
+
 const themed = new WeakMap<object, Partial<Record<Appearance, object>>>();
 
 /**

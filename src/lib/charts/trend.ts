@@ -2,27 +2,18 @@
  * The coverage trend against a target's straight path (the plan's 25% by 2027, or a 盟市's own),
  * with the pace so far projected to the target's year.
  */
-import type { EChartsOption } from 'echarts';
 import type { Scorecard, TrendPoint } from '../figures/types';
 import { PLAN_COVERAGE_TIER } from '../domain/catalogue';
 import { PLAN_BASE_YEAR, PLAN_TARGETS, pathAt, planStart, projectedAt } from '../domain/plan';
-import { escapeHtml } from './escape';
 import {
-	axisLabel,
-	baseOption,
 	countText,
-	firstParams,
-	grid,
-	legend,
-	LABEL_FONT_SIZE,
-	PERCENT_AXIS,
 	percentText,
 	RATE_BLUE,
 	REFERENCE_GREY,
 	targetText,
-	toPercentValue,
-	tooltip
+	toPercentValue
 } from './common';
+import { valueAxis, type LineModel, type LineSeries } from './drawn';
 
 /**
  * The target a coverage trend is read against: the plan's 25% for the whole region, a 盟市's own
@@ -86,15 +77,15 @@ export function targetPathValue(year: number, plan: TrendPlan): number | null {
 
 /**
  * Coverage by year (line, percent axis); with a plan, its straight path from the start to the
- * target (dashed), the target as a markLine and the pace so far projected to the target's year
- * (dotted, to its point). `fromTier` names the tier coverage counts from when a 层级 filter
+ * target (dashed), the target as a reference line and the pace so far projected to the target's
+ * year (dotted, to its point). `fromTier` names the tier coverage counts from when a 层级 filter
  * raises it above 基础级: the targets are for 基础级 and above, so then there is no plan.
  */
-export function coverageTrendOption(
+export function coverageTrendLines(
 	points: readonly TrendPoint[],
 	plan: TrendPlan | null,
 	fromTier = PLAN_COVERAGE_TIER
-): EChartsOption {
+): LineModel {
 	const againstPlan = plan !== null && fromTier === PLAN_COVERAGE_TIER;
 	const known = points.map((p) => p.year);
 	const first = Math.min(PLAN_BASE_YEAR, ...known);
@@ -112,6 +103,7 @@ export function coverageTrendOption(
 		return y === plan.targetYear ? toPercentValue(plan.projected) : null;
 	});
 	const target = plan ? toPercentValue(plan.target) : 0;
+	const withPace = againstPlan && plan?.projected != null;
 
 	const latestIndex = actual.findLastIndex((v) => v !== null);
 	const latest = actual[latestIndex];
@@ -120,125 +112,81 @@ export function coverageTrendOption(
 			? '尚无覆盖率数据'
 			: `${years[latestIndex]}年覆盖率为${percentText(latest)}` +
 				(againstPlan ? `，目标路径为${percentText(path[latestIndex] ?? 0)}` : '') +
-				(againstPlan && plan?.projected != null
-					? `，按当前进度${plan.targetYear}年底约为${percentText(toPercentValue(plan.projected))}`
+				(withPace
+					? `，按当前进度${plan.targetYear}年底约为${percentText(toPercentValue(plan.projected!))}`
 					: '');
-	const actualSeries = {
-		name: ACTUAL,
-		type: 'line' as const,
-		data: actual,
-		connectNulls: false,
-		symbolSize: 8,
-		lineStyle: { width: 3, color: RATE_BLUE },
-		itemStyle: { color: RATE_BLUE },
-		label: {
-			show: true,
-			position: 'top' as const,
-			fontSize: LABEL_FONT_SIZE,
-			formatter: (p: { value?: unknown }) =>
-				typeof p.value === 'number' ? percentText(p.value) : ''
+	const series: LineSeries[] = [
+		{
+			name: ACTUAL,
+			color: RATE_BLUE,
+			dash: 'solid',
+			values: actual,
+			dots: true,
+			labels: actual.map((v) => (v === null ? null : percentText(v)))
 		}
-	};
-
+	];
+	if (againstPlan && plan)
+		series.push({
+			name: PATH,
+			color: REFERENCE_GREY,
+			dash: 'dashed',
+			values: path,
+			dots: false,
+			labels: path.map(() => null)
+		});
+	if (withPace && plan)
+		series.push({
+			name: PACE,
+			color: RATE_BLUE,
+			dash: 'dotted',
+			values: pace,
+			dots: true,
+			connect: true,
+			labelRight: true,
+			labels: pace.map((v, i) =>
+				years[i] === plan.targetYear && v !== null ? `约${percentText(v)}` : null
+			)
+		});
+	const values = [...actual, ...path, ...pace].filter((v): v is number => v !== null);
 	return {
-		...baseOption(
+		description:
 			`${fromTier}及以上智能工厂规上工业企业覆盖率逐年变化折线图。${summary}；` +
-				(againstPlan && plan
-					? `${plan.whose}为${plan.targetYear}年底达到${target}%；路径自${plan.start.year}年底的` +
-						(plan.start.fromData
-							? `${percentText(toPercentValue(plan.start.value))}起算。`
-							: `0%起算（数据中没有${plan.start.year}年）。`)
-					: fromTier === PLAN_COVERAGE_TIER
-						? '此处没有可比较的目标。'
-						: `行动计划目标按基础级及以上计，此处不作比较。`)
-		),
-		legend: legend(
-			againstPlan ? [ACTUAL, PATH, ...(plan?.projected != null ? [PACE] : [])] : [ACTUAL]
-		),
-		// Room on the right for the projected point's label ("约18.4%").
-		grid: { ...grid(48, 16), right: 64 },
-		tooltip: tooltip('axis', (params) => {
-			const index = firstParams(params)?.dataIndex ?? 0;
-			const year = years[index];
-			if (year === undefined) return '';
+			(againstPlan && plan
+				? `${plan.whose}为${plan.targetYear}年底达到${target}%；路径自${plan.start.year}年底的` +
+					(plan.start.fromData
+						? `${percentText(toPercentValue(plan.start.value))}起算。`
+						: `0%起算（数据中没有${plan.start.year}年）。`)
+				: fromTier === PLAN_COVERAGE_TIER
+					? '此处没有可比较的目标。'
+					: `行动计划目标按基础级及以上计，此处不作比较。`),
+		categories: years.map((y) => `${y}年`),
+		series,
+		axis: valueAxis(Math.max(1, ...values, againstPlan ? target : 0) * 1.1, (v) => `${v}%`),
+		legend: series.map((s) => ({ name: s.name, color: s.color, dash: s.dash })),
+		reference:
+			againstPlan && plan
+				? {
+						value: target,
+						label: plan.whose === '目标' ? targetText(plan.target) : `盟市目标${target}%`
+					}
+				: null,
+		detail: years.map((year, i) => {
 			const point = byYear.get(year);
-			const rate = actual[index];
-			const lines = [`<b>${escapeHtml(`${year}年`)}</b>`];
+			const rate = actual[i];
+			const lines = [`${year}年`];
 			if (point && rate !== null && rate !== undefined)
 				lines.push(
-					escapeHtml(
-						`${ACTUAL}：${percentText(rate)}（${countText(point.coverage.numerator)} / ` +
-							`${countText(point.coverage.denominator ?? 0)}）`
-					)
+					`${ACTUAL}：${percentText(rate)}（${countText(point.coverage.numerator)} / ` +
+						`${countText(point.coverage.denominator ?? 0)}）`
 				);
-			else lines.push(escapeHtml(`${ACTUAL}：无数据`));
-			const pathValue = path[index];
+			else lines.push(`${ACTUAL}：无数据`);
+			const pathValue = path[i];
 			if (pathValue !== null && pathValue !== undefined)
-				lines.push(escapeHtml(`${PATH}：${percentText(pathValue)}`));
-			const paceValue = pace[index];
+				lines.push(`${PATH}：${percentText(pathValue)}`);
+			const paceValue = pace[i];
 			if (year === plan?.targetYear && paceValue !== null && paceValue !== undefined)
-				lines.push(escapeHtml(`${PACE}：${percentText(paceValue)}`));
-			return lines.join('<br/>');
-		}),
-		xAxis: {
-			type: 'category',
-			boundaryGap: false,
-			data: years.map((y) => `${y}年`),
-			axisLabel: axisLabel()
-		},
-		yAxis: { type: 'value', min: 0, axisLabel: axisLabel(PERCENT_AXIS) },
-		series: [
-			actualSeries,
-			...(againstPlan && plan ? [pathSeries(path, plan)] : []),
-			...(againstPlan && plan?.projected != null
-				? [paceSeries(pace, years.indexOf(plan.targetYear))]
-				: [])
-		]
-	};
-}
-
-/** The pace so far carried on to the target's year (dotted, from this year's point to it). */
-function paceSeries(pace: (number | null)[], end: number) {
-	return {
-		name: PACE,
-		type: 'line' as const,
-		data: pace,
-		connectNulls: true,
-		symbolSize: 7,
-		lineStyle: { width: 2, type: 'dotted' as const, color: RATE_BLUE },
-		itemStyle: { color: RATE_BLUE, opacity: 0.6 },
-		label: {
-			show: true,
-			position: 'right' as const,
-			fontSize: LABEL_FONT_SIZE,
-			formatter: (p: { dataIndex?: number; value?: unknown }) =>
-				p.dataIndex === end && typeof p.value === 'number' ? `约${percentText(p.value)}` : ''
-		}
-	};
-}
-
-/** The plan's path (dashed) with its target as a markLine. */
-function pathSeries(path: (number | null)[], plan: TrendPlan) {
-	return {
-		name: PATH,
-		type: 'line' as const,
-		data: path,
-		symbol: 'none',
-		lineStyle: { width: 2, type: 'dashed' as const, color: REFERENCE_GREY },
-		itemStyle: { color: REFERENCE_GREY },
-		markLine: {
-			silent: true,
-			symbol: 'none',
-			lineStyle: { type: 'dotted' as const, color: REFERENCE_GREY },
-			label: {
-				formatter:
-					plan.whose === '目标'
-						? targetText(plan.target)
-						: `盟市目标${toPercentValue(plan.target)}%`,
-				position: 'insideStartTop' as const,
-				fontSize: LABEL_FONT_SIZE
-			},
-			data: [{ yAxis: toPercentValue(plan.target) }]
-		}
+				lines.push(`${PACE}：${percentText(paceValue)}`);
+			return lines;
+		})
 	};
 }

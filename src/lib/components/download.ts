@@ -1,3 +1,6 @@
+import type { ExportScope } from '$lib/exports/export-scope.svelte';
+import { chartCaption, exportFileName } from '$lib/exports/table-export';
+
 /** Save text as a file from the browser (nothing is sent anywhere: a local object URL). */
 export function downloadText(
 	fileName: string,
@@ -29,3 +32,21 @@ function downloadBlob(fileName: string, blob: Blob): void {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Save a chart's picture (a `data:` URL at `scale` pixels a CSS pixel) as a PNG with its title,
+ * the filters, the data's date and its source drawn in (exports/png.ts).
+ */
+export async function downloadChartPng(
+	picture: string,
+	title: string,
+	scope: ExportScope,
+	scale: number
+): Promise<void> {
+	const caption = chartCaption(title, scope);
+	const { captionedPng } = await import('$lib/exports/png');
+	downloadUrl(
+		exportFileName(caption.title, scope.filters, 'png'),
+		await captionedPng(picture, caption, scale)
+	);
+}
