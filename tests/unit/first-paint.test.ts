@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_DATA_MARK, markLocalData } from '../../src/lib/data/local-mark';
+import { DB_NAME, KEY_CUBE, KEY_DATASET, STORE_NAME } from '../../src/lib/data/early-read';
 import { stylesheetsFirst } from '../../src/lib/server/head-order';
 
 describe('what the first paint depends on', () => {
@@ -11,6 +12,25 @@ describe('what the first paint depends on', () => {
 			`!('serviceWorker' in navigator) && localStorage.getItem('${LOCAL_DATA_MARK}')`
 		);
 		expect(script).toContain("dataset.localData = 'pending'");
+	});
+
+	it("app.html's early read of the kept cube starts only on a marked page, and reads the store's keys", () => {
+		const html = readFileSync('src/app.html', 'utf8');
+		const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+			.map((m) => m[1]!)
+			.find((s) => s.includes('__earlyStoreRead'));
+		expect(script).toMatch(
+			/^\s*if \(document\.documentElement\.dataset\.localData === 'pending'\)/
+		);
+		expect(script).toContain(`indexedDB.open('${DB_NAME}')`);
+		expect(script).toContain(`db.transaction('${STORE_NAME}')`);
+		expect(script).toContain(`store.get('${KEY_DATASET}')`);
+		expect(script).toContain(`store.get('${KEY_CUBE}')`);
+		// Unmarked, it does nothing (no IndexedDB is touched).
+		const page = { documentElement: { dataset: {} } };
+		const window: Record<string, unknown> = {};
+		new Function('document', 'window', 'indexedDB', script!)(page, window, undefined);
+		expect(window).toEqual({});
 	});
 
 	it('the service worker marks a page’s <html> element, and nothing else', () => {

@@ -50,8 +50,8 @@ export function useDashboard<T>(
 	fixed: () => Partial<DashboardFilters> = () => ({})
 ): Board<T> {
 	/**
-	 * Until mounted, the page shows what was prerendered (hydration must find the same markup);
-	 * app.css keeps it from being painted when this browser keeps imported data.
+	 * Until mounted, the page shows what was prerendered (hydration finds the same markup), but
+	 * for figures of the build's data while this browser keeps imported data (see `shown`).
 	 */
 	let mounted = $state(false);
 	/** The filters the user can change: the page's fixed ones (a 盟市 page's region) as none. */
@@ -104,10 +104,13 @@ export function useDashboard<T>(
 	const source: FigureSource = $derived(sliced ? 'live' : 'prerendered');
 	const shown = $derived.by(() => {
 		if (sliced) return sliced;
+		// The build's data is not shown while imported data is kept here: its prerendered figures
+		// (hidden by app.html's rule) are not even hydrated — their markup is dropped, and the
+		// page does not build and tear down components it never shows before the user's.
+		if (cubeSource.local) return null;
 		if (!mounted) return initial();
-		// Prerendered figures are for the page's fixed filters and no others, and for the build's
-		// data, which is not shown while imported data is kept here.
-		if (hasFilters(unfixed(filters)) || cubeSource.local) return null;
+		// Prerendered figures are for the page's fixed filters and no others.
+		if (hasFilters(unfixed(filters))) return null;
 		return initial();
 	});
 

@@ -8,6 +8,7 @@
  */
 import { resolve } from '$app/paths';
 import { keepLocalDataMark } from './local-mark';
+import { takeEarlyRead } from './early-read';
 import type { Cube } from '../cube/cube';
 import { decodeCube } from '../cube/cube';
 import {
@@ -66,9 +67,11 @@ class CubeSource {
 	}
 
 	private async find(): Promise<void> {
+		// Begun by app.html's head script while this page is marked as keeping data.
+		const early = await takeEarlyRead();
 		let record;
 		try {
-			record = await loadStoredRecord();
+			record = await loadStoredRecord(early);
 		} catch (error) {
 			if (error instanceof DamagedStoreError) return this.fail(error.message);
 			record = null; // no IndexedDB here: nothing can have been kept
@@ -83,7 +86,7 @@ class CubeSource {
 		this.local = true;
 		setPageMark('pending');
 		if (record.failed) return this.fail(`本机保存的数据未能载入：${record.failed}`);
-		const stored = await loadStoredCube(record.checksum).catch(() => ({
+		const stored = await loadStoredCube(record.checksum, early).catch(() => ({
 			problem: 'damaged' as const
 		}));
 		if ('cube' in stored) return this.showLocal(stored.cube);

@@ -24,11 +24,11 @@ import {
 	type DrillRows
 } from '../cube/drill';
 import { sha256 } from './digest';
+import { KEY_CUBE, KEY_DATASET, type EarlyRead } from './early-read';
 import { keepLocalDataMark } from './local-mark';
 
-const KEY = 'imau-smart-factory/dataset-v2';
+const KEY = KEY_DATASET;
 const KEY_V1 = 'imau-smart-factory/dataset-v1';
-const KEY_CUBE = 'imau-smart-factory/cube';
 const KEY_DRILL = 'imau-smart-factory/drill';
 
 export interface StoredFile {
@@ -208,10 +208,11 @@ async function checkedV1(value: Record<string, unknown>): Promise<StoredDataset>
 
 /**
  * The stored dataset's record, null when nothing is stored; throws DamagedStoreError when its
- * envelope or checksum fails. The files' bytes are not read (see `verifyStoredFiles`).
+ * envelope or checksum fails. The files' bytes are not read (see `verifyStoredFiles`). `early`:
+ * the head script's read of the page's start (early-read.ts), when it has one.
  */
-export async function loadStoredRecord(): Promise<StoredDataset | null> {
-	const value: unknown = await get(KEY);
+export async function loadStoredRecord(early?: EarlyRead | null): Promise<StoredDataset | null> {
+	const value: unknown = early ? early.dataset : await get(KEY);
 	if (value !== undefined) {
 		if (typeof value !== 'object' || value === null) throw new DamagedStoreError('格式不符');
 		return checkedV2(value as Record<string, unknown>);
@@ -240,19 +241,23 @@ export async function loadDataset(): Promise<StoredDataset | null> {
 /** Why a stored cube cannot be shown: none kept, of another version, or damaged. */
 export type CubeProblem = 'missing' | 'old' | 'damaged';
 
-/** What is kept under `key` for the files with `filesChecksum`, decoded, or why there is none. */
+/**
+ * What is kept under `key` for the files with `filesChecksum`, decoded, or why there is none.
+ * `early`: the entry and its blob's bytes, already read (early-read.ts).
+ */
 async function loadMade<T>(
 	key: string,
 	version: number,
 	filesChecksum: string,
-	decode: (buffer: ArrayBuffer) => T
+	decode: (buffer: ArrayBuffer) => T,
+	early?: { value: unknown; bytes: ArrayBuffer | null }
 ): Promise<{ made: T } | { problem: CubeProblem }> {
-	const value = (await get(key)) as Partial<StoredCube> | undefined;
+	const value = (early ? early.value : await get(key)) as Partial<StoredCube> | undefined;
 	if (value === undefined || value.filesChecksum !== filesChecksum) return { problem: 'missing' };
 	if (value.version !== version) return { problem: 'old' };
 	if (!(value.blob instanceof Blob) || typeof value.sha256 !== 'string')
 		return { problem: 'damaged' };
-	const buffer = await value.blob.arrayBuffer();
+	const buffer = early?.bytes ?? (await value.blob.arrayBuffer());
 	if ((await sha256(new Uint8Array(buffer))) !== value.sha256) return { problem: 'damaged' };
 	try {
 		return { made: decode(buffer) };
@@ -261,11 +266,16 @@ async function loadMade<T>(
 	}
 }
 
-/** The cube kept for the files with `filesChecksum`, or why there is none to show. */
+/**
+ * The cube kept for the files with `filesChecksum`, or why there is none to show. `early`: the
+ * head script's read of the page's start (early-read.ts), when it has one.
+ */
 export async function loadStoredCube(
-	filesChecksum: string
+	filesChecksum: string,
+	early?: EarlyRead | null
 ): Promise<{ cube: Cube } | { problem: CubeProblem }> {
-	const found = await loadMade(KEY_CUBE, CUBE_VERSION, filesChecksum, decodeCube);
+	const read = early ? { value: early.cube, bytes: early.cubeBytes } : undefined;
+	const found = await loadMade(KEY_CUBE, CUBE_VERSION, filesChecksum, decodeCube, read);
 	return 'made' in found ? { cube: found.made } : found;
 }
 

@@ -180,21 +180,45 @@ export function basicStartsOf(
 	year: number,
 	f: { region: string | null; industry: string | null; status: string | null }
 ): { declared: number; awarded: number } {
+	const starts = basicStartsBy(cube, year, f, f.region === null ? null : 'region');
+	return starts.get(f.region) ?? { declared: 0, awarded: 0 };
+}
+
+/**
+ * Basic-level starts of a year as `basicStartsOf` gives them, in one total (key null) or for
+ * every 盟市 at once (its code: a group counts in each 盟市 it has a member in), in one pass.
+ */
+function basicStartsBy(
+	cube: Cube,
+	year: number,
+	f: { region: string | null; industry: string | null; status: string | null },
+	by: 'region' | null
+): Map<string | null, { declared: number; awarded: number }> {
 	const groups = startGroups(cube);
 	const inSlice = (m: StartMember) =>
-		(f.region === null || m.region === f.region) &&
+		(by !== null || f.region === null || m.region === f.region) &&
 		(f.industry === null || m.industry === f.industry) &&
 		(f.status === null || m.status === f.status);
-	let declared = 0;
-	let awarded = 0;
+	const totals = new Map<string | null, { declared: number; awarded: number }>();
+	/** The group's members in the slice, awarded or not, by key (usually one member). */
+	const found = new Map<string | null, boolean>();
 	for (let i = 0; i < groups.length; i++) {
 		if (groups.year[i] !== year) continue;
-		const members = (groups.members[groups.codes[i] ?? 0] ?? []).filter(inSlice);
-		if (!members.length) continue;
-		declared += groups.n[i] ?? 0;
-		if (members.some((m) => m.awarded)) awarded += groups.n[i] ?? 0;
+		found.clear();
+		for (const m of groups.members[groups.codes[i] ?? 0] ?? []) {
+			if (!inSlice(m)) continue;
+			const key = by === null ? null : m.region;
+			found.set(key, found.get(key) === true || m.awarded);
+		}
+		const n = groups.n[i] ?? 0;
+		for (const [key, awarded] of found) {
+			let total = totals.get(key);
+			if (!total) totals.set(key, (total = { declared: 0, awarded: 0 }));
+			total.declared += n;
+			if (awarded) total.awarded += n;
+		}
 	}
-	return { declared, awarded };
+	return totals;
 }
 
 interface DeclarationTotals {
@@ -286,6 +310,9 @@ export function regionRowsOf(cube: Cube, f: DashboardFilters, year: number): Reg
 	const slice = { ...f, region: null };
 	const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
 	const declarations = declarationTotals(cube, year, slice, 'region');
+	// Starts are 基础级 declarations: none under another declared tier.
+	const starts =
+		f.tier === null || f.tier === 1 ? basicStartsBy(cube, year, slice, 'region') : new Map();
 	return regions.map((region) => {
 		const own = enterprises.get(region.code);
 		const decl = declarations.get(region.code);
@@ -295,11 +322,7 @@ export function regionRowsOf(cube: Cube, f: DashboardFilters, year: number): Reg
 			shortName: region.shortName,
 			coverage: coverageOf(own?.covered ?? 0, denominatorOf(cube, year, region.code, f.industry)),
 			tiers: own?.tiers ?? { ...NO_TIERS },
-			// Starts are 基础级 declarations: none under another declared tier.
-			basicStarts:
-				f.tier === null || f.tier === 1
-					? basicStartsOf(cube, year, { ...f, region: region.code })
-					: { declared: 0, awarded: 0 },
+			basicStarts: starts.get(region.code) ?? { declared: 0, awarded: 0 },
 			declarations: decl?.declarations ?? 0,
 			rejected: decl?.rejected ?? 0,
 			flagged: decl?.flagged ?? 0
