@@ -202,10 +202,8 @@ describe('answers at a glance, in Chromium', () => {
 		await table.getByTestId('sort-highlighted').click();
 		const column = await table.locator('thead th[aria-sort=ascending]').count();
 		expect(column).toBe(1);
-		// The selected 盟市's column (outlined by its <col>), after the row headers' column.
-		const selected = await table
-			.locator('col')
-			.evaluateAll((cols) => cols.findIndex((col) => col.classList.contains('selected')) - 1);
+		// The selected 盟市's column (its cells outlined): the table's data-highlight, from 1.
+		const selected = Number(await table.locator('table').getAttribute('data-highlight')) - 1;
 		expect(selected).toBeGreaterThanOrEqual(0);
 		const values = await table.locator('tbody tr[data-row]').evaluateAll(
 			(rows, selected) =>

@@ -106,21 +106,3 @@ export function baseOption(description: string): EChartsOption {
 export function legend(names: string[]) {
 	return { show: true, top: 0, data: names, textStyle: { fontSize: LABEL_FONT_SIZE } };
 }
-
-/** Axes of a horizontal bar chart of counts: categories top-down, whole numbers with 万/亿. */
-export function countBarAxes(categories: string[]) {
-	return {
-		xAxis: {
-			type: 'value' as const,
-			min: 0,
-			minInterval: 1,
-			axisLabel: { ...axisLabel(), formatter: countAxis }
-		},
-		yAxis: {
-			type: 'category' as const,
-			inverse: true,
-			data: categories,
-			axisLabel: axisLabel()
-		}
-	};
-}
