@@ -6,10 +6,10 @@
  * here, never in the tests. Writes the tables to test-results/bench.md as well.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
 import { runBigFile } from './bench-big-file';
 import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
@@ -103,66 +103,30 @@ interface BrowserRun {
 	views: { view: string; firstMs: number; medianMs: number }[];
 }
 
-/** The flags of every Chromium this bench launches; `marker` finds it among others. */
-function chromiumArgs(marker: string): string[] {
-	return [
-		`--${marker}`,
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	];
-}
-
-/** A marker flag, and the launched Chromium's renderers' memory, found by it. */
-function marked(): { marker: string; rss: () => ReturnType<typeof rendererRss> } {
-	// Marks this browser among others on the machine (other sessions run Chromium too).
-	const marker = `bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-	let pid = 0;
-	return {
-		marker,
-		// playwright-core launches Chromium as a child of this process; found by its marker flag,
-		// not as the newest Chromium (another session's may be newer).
-		rss: () => {
-			pid ||= Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
-			return rendererRss(pid);
-		}
-	};
-}
-
 /** A Chromium of this run's own, found among others on the machine by a marker flag. */
 async function launchMarked(): Promise<{
 	browser: Browser;
 	rss: () => ReturnType<typeof rendererRss>;
 }> {
-	const { marker, rss } = marked();
+	// Marks this browser among others on the machine (other sessions run Chromium too).
+	const marker = `bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
-		args: chromiumArgs(marker)
+		args: [
+			`--${marker}`,
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
-	rss();
-	return { browser, rss };
-}
-
-/**
- * A Chromium of this run's own on a kept profile (`dir`): what a user who imported data earlier
- * opens the next day — the data in the profile's IndexedDB, no page of the import in memory.
- */
-async function launchMarkedProfile(dir: string): Promise<{
-	context: BrowserContext;
-	rss: () => ReturnType<typeof rendererRss>;
-}> {
-	const { marker, rss } = marked();
-	const context = await chromium.launchPersistentContext(dir, {
-		executablePath: chromiumPath,
-		args: chromiumArgs(marker),
-		viewport: { width: 1366, height: 768 }
-	});
-	rss();
-	return { context, rss };
+	// playwright-core launches Chromium as a child of this process; find it by its marker flag,
+	// not as the newest Chromium (another session's may be newer).
+	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
+	return { browser, rss: () => rendererRss(pid) };
 }
 
 async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
@@ -359,7 +323,7 @@ async function firstPaintSection(): Promise<string[]> {
 	}));
 	const out = [
 		'',
-		`First paint and the cube (median of ${roundsArg} cold loads of 总览 each, builds alternating; 10×: the data imported on 数据 first, then a browser started anew on that profile for each load):`,
+		`First paint and the cube (median of ${roundsArg} cold loads of 总览 each, builds alternating; 10×: the data imported on 数据 first):`,
 		'',
 		'| scale | build | bytes transferred | first contentful paint | first chart in it (on screen) | first chart shown | peak RSS, page renderer |',
 		'|---|---|---|---|---|---|---|'
@@ -367,33 +331,17 @@ async function firstPaintSection(): Promise<string[]> {
 	try {
 		for (const scale of scales.filter((x) => x === 1 || x === 10)) {
 			const runs = sites.map(() => [] as ColdLoad[]);
-			// Above 1×: the data imported once per build into a profile of its own, the browser
-			// closed; each cold load then starts a browser on that profile, so the page's renderer
-			// holds nothing of the import (in one browser the next page of the site took over the
-			// import page's renderer, and its memory with it).
-			const profiles = sites.map(() => mkdtempSync(join(tmpdir(), 'bench-profile-')));
-			try {
-				if (scale !== 1)
-					for (const [i, site] of sites.entries()) {
-						const { context } = await launchMarkedProfile(profiles[i]!);
-						try {
-							await importInto(context, site, dataFor(scale));
-						} finally {
-							await context.close();
-						}
-					}
-				for (let round = 0; round < roundsArg; round++) {
-					for (const [i, site] of sites.entries()) {
-						const { context, rss } = await launchMarkedProfile(profiles[i]!);
-						try {
-							runs[i]!.push(await coldLoad(context, site, () => rss().page));
-						} finally {
-							await context.close();
-						}
+			for (let round = 0; round < roundsArg; round++) {
+				for (const [i, site] of sites.entries()) {
+					const { browser, rss } = await launchMarked();
+					try {
+						const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+						if (scale !== 1) await importInto(context, site, dataFor(scale));
+						runs[i]!.push(await coldLoad(context, site, () => rss().page));
+					} finally {
+						await browser.close();
 					}
 				}
-			} finally {
-				for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 			}
 			for (const [i, site] of sites.entries()) {
 				const r = runs[i]!;
