@@ -142,10 +142,10 @@ export interface BarsLayout {
 	right: number;
 	top: number;
 	bottom: number;
-	/** Each row's band: its top and height, and the bar's thickness within it. */
+	/** Each row's band height, and the bar's thickness within it (rows start at `top`). */
 	band: number;
 	bar: number;
-	/** Room for the category labels (px), their text cut to fit. */
+	/** The category labels, each cut to fit the room left of the plot. */
 	labels: string[];
 	x: (value: number) => number;
 }
@@ -289,7 +289,7 @@ export function dashArray(dash: LineDash, width: number): string | undefined {
 	return undefined;
 }
 
-/** A legend's items in one centred row: where each swatch starts (px), and the row's top. */
+/** A legend's items in one centred row: where each item's swatch starts (px). */
 export function legendLayout(
 	items: readonly LegendItem[],
 	width: number,
