@@ -83,18 +83,32 @@ function enterpriseTotals(
 	const e = enterpriseColumns(cube);
 	const region = filterCode(e.region, slice.region);
 	const industry = filterCode(e.industry, slice.industry);
-	const totals = new Map<string | null, EnterpriseTotals>();
+	const keyColumn = by === null ? null : by === 'region' ? e.region : e.industry;
+	// Summed per code of the key column into flat arrays (a pass over numbers: no Map or object
+	// per row), then named: this runs on every filter change and first thing on a reload.
+	const keys = keyColumn?.dictionary.length ?? 1;
+	const covered = new Float64Array(keys);
+	const seen = new Uint8Array(keys);
+	const tiers = new Float64Array(keys * TIER_KEY_OF_RANK.length);
 	for (let i = 0; i < e.length; i++) {
 		if (e.year[i] !== year || !passes(e.region.codes[i], region)) continue;
 		if (!passes(e.industry.codes[i], industry)) continue;
-		const key = by === null ? null : textAt(by === 'region' ? e.region : e.industry, i);
-		let total = totals.get(key);
-		if (!total) totals.set(key, (total = { covered: 0, tiers: { ...NO_TIERS } }));
+		const key = keyColumn === null ? 0 : (keyColumn.codes[i] ?? 0);
 		const n = e.n[i] ?? 0;
 		const tier = e.tier[i] ?? 0;
-		if (e.aboveScale[i] === 1 && tier >= threshold) total.covered += n;
-		const tierKey = TIER_KEY_OF_RANK[tier];
-		if (tierKey) total.tiers[tierKey] += n;
+		seen[key] = 1;
+		if (e.aboveScale[i] === 1 && tier >= threshold) covered[key]! += n;
+		if (tier > 0 && tier < TIER_KEY_OF_RANK.length)
+			tiers[key * TIER_KEY_OF_RANK.length + tier]! += n;
+	}
+	const totals = new Map<string | null, EnterpriseTotals>();
+	for (let key = 0; key < keys; key++) {
+		if (!seen[key]) continue;
+		const counts = { ...NO_TIERS };
+		for (let tier = 1; tier < TIER_KEY_OF_RANK.length; tier++)
+			counts[TIER_KEY_OF_RANK[tier]!] = tiers[key * TIER_KEY_OF_RANK.length + tier]!;
+		const name = keyColumn === null ? null : (keyColumn.dictionary[key] ?? null);
+		totals.set(name, { covered: covered[key]!, tiers: counts });
 	}
 	return totals;
 }
@@ -239,16 +253,27 @@ function declarationTotals(
 	const flagged = ints(cube.tables.declarations, 'flagged');
 	const n = ints(cube.tables.declarations, 'n');
 	const rejected = filterCode(keys.status, 'rejected');
-	const totals = new Map<string | null, DeclarationTotals>();
+	// Summed per 盟市 code into flat arrays, as enterpriseTotals does.
+	const size = by === null ? 1 : keys.region.dictionary.length;
+	const sums = new Float64Array(size * 3);
+	const seen = new Uint8Array(size);
 	for (let i = 0; i < keys.length; i++) {
 		if (!keyPasses(keys, filter, i)) continue;
-		const key = by === null ? null : textAt(keys.region, i);
-		let total = totals.get(key);
-		if (!total) totals.set(key, (total = { declarations: 0, rejected: 0, flagged: 0 }));
+		const key = by === null ? 0 : (keys.region.codes[i] ?? 0);
 		const count = n[i] ?? 0;
-		total.declarations += count;
-		if (keys.status.codes[i] === rejected) total.rejected += count;
-		if (flagged[i] === 1) total.flagged += count;
+		seen[key] = 1;
+		sums[key * 3]! += count;
+		if (keys.status.codes[i] === rejected) sums[key * 3 + 1]! += count;
+		if (flagged[i] === 1) sums[key * 3 + 2]! += count;
+	}
+	const totals = new Map<string | null, DeclarationTotals>();
+	for (let key = 0; key < size; key++) {
+		if (!seen[key]) continue;
+		totals.set(by === null ? null : (keys.region.dictionary[key] ?? null), {
+			declarations: sums[key * 3]!,
+			rejected: sums[key * 3 + 1]!,
+			flagged: sums[key * 3 + 2]!
+		});
 	}
 	return totals;
 }
@@ -271,19 +296,32 @@ export function enterprisesOf(
 }
 
 /** Coverage, tier counts and basic-level starts for every year of the data (the trend). */
-export function trendOf(cube: Cube, f: DashboardFilters): TrendPoint[] {
-	return cubeYears(cube).map((year) => ({
-		year,
-		...enterprisesOf(cube, year, f, coverageThreshold(f)),
-		basicStarts: basicStartsOf(cube, year, f)
-	}));
+export function trendOf(cube: Cube, f: DashboardFilters): readonly TrendPoint[] {
+	// The same trend serves a page's chart, its headline and its scorecard (which reads the
+	// region-wide one too): made once per cube and slice, kept for the last TRENDS_KEPT slices.
+	const trends = oncePerCube(cube, 'trends', () => new Map<string, readonly TrendPoint[]>());
+	const key = `${f.region} ${f.industry} ${f.tier} ${f.status}`;
+	let trend = trends.get(key);
+	if (!trend) {
+		if (trends.size >= TRENDS_KEPT) trends.clear();
+		trend = cubeYears(cube).map((year) => ({
+			year,
+			...enterprisesOf(cube, year, f, coverageThreshold(f)),
+			basicStarts: basicStartsOf(cube, year, f)
+		}));
+		trends.set(key, trend);
+	}
+	return trend;
 }
+
+/** How many slices' trends are kept (a few filters' worth: a user going back and forth). */
+const TRENDS_KEPT = 64;
 
 /** The headline figures of the year shown; null without data. Pass the trend when known. */
 export function overviewOf(
 	cube: Cube,
 	f: DashboardFilters,
-	trend: TrendPoint[] = trendOf(cube, f)
+	trend: readonly TrendPoint[] = trendOf(cube, f)
 ): Overview | null {
 	const year = yearShown(cube, f);
 	if (year === undefined) return null;

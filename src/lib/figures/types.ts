@@ -184,7 +184,7 @@ export interface Scorecard {
 export interface OverviewPage {
 	overview: Overview;
 	scorecard: Scorecard;
-	trend: TrendPoint[];
+	trend: readonly TrendPoint[];
 	regions: RegionRow[];
 }
 
@@ -203,7 +203,7 @@ export interface RegionDetailPage {
 	overview: Overview;
 	/** Against the 盟市's own targets (盟市目标), never the region's. */
 	scorecard: Scorecard;
-	trend: TrendPoint[];
+	trend: readonly TrendPoint[];
 	industries: IndustryRow[];
 	scenarios: ScenarioCell[];
 }
