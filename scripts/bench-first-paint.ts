@@ -54,11 +54,15 @@ const FCP_PROBE = `(() => {
 
 /**
  * Bytes received (encoded, as on the wire: headers and body) while `load` runs, by the page and
- * its workers (duckdb-wasm's worker fetches the wasm itself).
+ * its dedicated workers (duckdb-wasm's worker fetches the wasm itself).
  */
 async function countBytes(page: Page, load: () => Promise<void>): Promise<number> {
 	const sizes: Promise<number>[] = [];
 	const finished = (request: import('playwright-core').Request) =>
+		// Not the service worker's own fetches (kept data: it marks each page's HTML): the page's
+		// request for that HTML counts it once, and `sizes()` of a service worker's request never
+		// settled in a persistent profile (the bench hung there).
+		request.serviceWorker() === null &&
 		sizes.push(
 			request
 				.sizes()
@@ -90,14 +94,16 @@ const LIVE = '[data-testid=figures-source][data-figures=live][data-busy=false]';
 
 /**
  * One cold load of 总览 in `context` (HTTP cache cleared; IndexedDB kept: a user's imported
- * data stays): bytes, FCP, the chart at FCP, the peak renderer memory from `rss` sampled.
+ * data stays), in a new tab or in `tab`: bytes, FCP, the chart at FCP, the peak renderer memory
+ * from `rss` sampled.
  */
 export async function coldLoad(
 	context: BrowserContext,
 	site: Site,
-	rss: () => number
+	rss: () => number,
+	tab?: Page
 ): Promise<ColdLoad> {
-	const page = await context.newPage();
+	const page = tab ?? (await context.newPage());
 	try {
 		await page.addInitScript(FCP_PROBE);
 		const cdp = await context.newCDPSession(page);
