@@ -207,6 +207,35 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('行业’s 25% line crosses no figure: the notes it passes through are painted over it, on a halo', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}industry/`);
+		await live(page);
+		const crossed = await page.evaluate(() => {
+			const svg = document.querySelector('[data-testid=chart] svg')!;
+			const line = svg.querySelector('line[stroke-dasharray]')!;
+			const x = line.getBoundingClientRect().left;
+			const paper = svg.querySelector('rect')!.getAttribute('fill');
+			return [...svg.querySelectorAll('text')]
+				.filter((text) => {
+					const box = text.getBoundingClientRect();
+					return box.left < x && box.right > x && text.textContent!.includes('家');
+				})
+				.map((text) => ({
+					note: text.textContent,
+					// Later in the document: painted over the line.
+					over: !!(line.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING),
+					halo:
+						getComputedStyle(text).paintOrder.startsWith('stroke') &&
+						text.getAttribute('stroke') === paper
+				}));
+		});
+		// The sample has notes across the line (a 大类 near 25%); each is drawn over it, haloed.
+		expect(crossed.length).toBeGreaterThan(0);
+		for (const note of crossed)
+			expect(note, note.note ?? '').toMatchObject({ over: true, halo: true });
+		await context.close();
+	});
+
 	it('charts fill their box: after the window narrows, and after a filter changes a chart’s height', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}industry/`);
 		await live(page);
