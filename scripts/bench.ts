@@ -119,16 +119,26 @@ async function launchMarked(): Promise<{
 	browser: Browser;
 	rss: () => ReturnType<typeof rendererRss>;
 }> {
-	// Marks this browser among others on the machine (other sessions run Chromium too).
-	const marker = `bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+	const marker = newMarker();
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
 		args: [`--${marker}`, ...CHROMIUM_ARGS]
 	});
-	// playwright-core launches Chromium as a child of this process; find it by its marker flag,
-	// not as the newest Chromium (another session's may be newer).
+	return { browser, rss: rssOf(marker) };
+}
+
+/** Marks a browser among others on the machine (other sessions run Chromium too). */
+const newMarker = () =>
+	`bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * The renderers' memory of the browser launched with `marker`: playwright-core launches
+ * Chromium as a child of this process, found by its marker flag, not as the newest Chromium
+ * (another session's may be newer).
+ */
+function rssOf(marker: string): () => ReturnType<typeof rendererRss> {
 	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
-	return { browser, rss: () => rendererRss(pid) };
+	return () => rendererRss(pid);
 }
 
 /**
@@ -139,14 +149,13 @@ async function launchOnProfile(profileDir: string): Promise<{
 	context: BrowserContext;
 	rss: () => ReturnType<typeof rendererRss>;
 }> {
-	const marker = `bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+	const marker = newMarker();
 	const context = await chromium.launchPersistentContext(profileDir, {
 		executablePath: chromiumPath,
 		viewport: { width: 1366, height: 768 },
 		args: [`--${marker}`, ...CHROMIUM_ARGS]
 	});
-	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
-	return { context, rss: () => rendererRss(pid) };
+	return { context, rss: rssOf(marker) };
 }
 
 async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
