@@ -191,24 +191,33 @@ export async function reloadToOwnHeadline(context: BrowserContext, site: Site): 
 	}
 }
 
-/** The size of the user's cube kept in IndexedDB (bytes), or null (a build without one). */
-export function storedCubeBytes(context: BrowserContext, site: Site): Promise<number | null> {
+/**
+ * The stored cube's size in bytes: its core (what a page load reads) and all of it (the core
+ * and the detail kept beside it; a build before the split keeps one part only).
+ */
+export function storedCubeBytes(
+	context: BrowserContext,
+	site: Site
+): Promise<{ core: number; total: number } | null> {
 	return context.newPage().then(async (page) => {
 		try {
 			await page.goto(`${site.url}policy/`);
 			return await page.evaluate(
 				() =>
-					new Promise<number | null>((resolve) => {
+					new Promise<{ core: number; total: number } | null>((resolve) => {
 						const open = indexedDB.open('keyval-store');
 						open.onerror = () => resolve(null);
 						open.onsuccess = () => {
-							const request = open.result
-								.transaction('keyval')
-								.objectStore('keyval')
-								.get('imau-smart-factory/cube');
-							request.onsuccess = () =>
-								resolve((request.result?.blob as Blob | undefined)?.size ?? null);
-							request.onerror = () => resolve(null);
+							const store = open.result.transaction('keyval').objectStore('keyval');
+							const core = store.get('imau-smart-factory/cube');
+							const detail = store.get('imau-smart-factory/cube-detail');
+							const size = (request: IDBRequest) =>
+								(request.result?.blob as Blob | undefined)?.size ?? 0;
+							detail.onsuccess = () =>
+								resolve(
+									core.result ? { core: size(core), total: size(core) + size(detail) } : null
+								);
+							detail.onerror = () => resolve(null);
 						};
 					})
 			);

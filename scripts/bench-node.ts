@@ -31,7 +31,9 @@ const cube = await makeCube(engine, sql.cube, {
 	files: inputs.map((i) => i.name)
 });
 const t3 = performance.now();
-const cubeBytes = encodeCube(cube).length;
+const { core, detail } = encodeCube(cube);
+const cubeBytes = core.length + detail.length;
+const cubeCoreBytes = core.length;
 const views = await timeViews(engine, sql);
 engine.close();
 const rows = result.reports.reduce((n, r) => n + r.rowsRead, 0);
@@ -43,6 +45,7 @@ console.log(
 		loadMs: t2 - t1,
 		summaryMs: t3 - t2,
 		cubeBytes,
+		cubeCoreBytes,
 		rowsPerSecond: rows / ((t2 - t0) / 1000),
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		views

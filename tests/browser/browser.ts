@@ -146,12 +146,18 @@ export function damageStoredFile(page: Page): Promise<void> {
 	);
 }
 
-/** Rewrite the stored cube's record in IndexedDB with `change` (damage, another version). */
-export function changeStoredCube(page: Page, change: 'damage' | 'old-version'): Promise<void> {
+/**
+ * Rewrite one part of the stored cube's record in IndexedDB with `change` (damage, another
+ * version): its core (read on every page load) or its detail (read by 场景 and the like).
+ */
+export function changeStoredCube(
+	page: Page,
+	change: 'damage' | 'old-version',
+	part: 'core' | 'detail' = 'core'
+): Promise<void> {
 	return page.evaluate(
-		(how) =>
+		({ how, key }) =>
 			new Promise<void>((resolve, reject) => {
-				const key = 'imau-smart-factory/cube';
 				const open = indexedDB.open('keyval-store');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
@@ -171,6 +177,9 @@ export function changeStoredCube(page: Page, change: 'damage' | 'old-version'): 
 					};
 				};
 			}),
-		change
+		{
+			how: change,
+			key: part === 'core' ? 'imau-smart-factory/cube' : 'imau-smart-factory/cube-detail'
+		}
 	);
 }

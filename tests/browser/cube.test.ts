@@ -189,6 +189,34 @@ describe('the cube in Chromium', () => {
 		});
 	}
 
+	it('a damaged stored detail leaves 总览 as it is; 场景 says so, makes it again, then shows it', async () => {
+		const { context, requests } = await recordingContext();
+		const page = await context.newPage();
+		await importFixture(page);
+		await page.goto(`${siteUrl}scenario/`);
+		await userFigures(page);
+		const heatmap = page.getByTestId('heatmap-tier');
+		const expected = await heatmap.textContent();
+		await changeStoredCube(page, 'damage', 'detail');
+		// 总览 reads the core alone: the user's figures, nothing to make again.
+		requests.length = 0;
+		await page.goto(siteUrl);
+		await userFigures(page);
+		await expect(seenHeadlines(page)).resolves.toEqual([await expectedCoverage()]);
+		expect(wasmRequests(requests)).toEqual([]);
+		await expect(page.getByTestId('cube-rebuilding').count()).resolves.toBe(0);
+		// 场景 reads the detail: said damaged, made again from the files, the same figures shown.
+		await page.getByRole('link', { name: '场景', exact: true }).first().click();
+		const note = page.getByTestId('cube-rebuilding');
+		await note.waitFor({ timeout: 30_000 });
+		await expect(note.textContent()).resolves.toContain('已损坏');
+		await note.waitFor({ state: 'detached', timeout: 60_000 });
+		await userFigures(page);
+		await expect(heatmap.textContent()).resolves.toBe(expected);
+		expect(wasmRequests(requests).length).toBeGreaterThan(0);
+		await context.close();
+	});
+
 	it('a store whose load failed leaves every page a way out: clear, or import again', async () => {
 		const { context } = await recordingContext();
 		const page = await context.newPage();

@@ -3,11 +3,18 @@
  * the SQL oracle (tests/oracle/: the figure computed per filter over the loaded rows) on many
  * filter combinations, on the sample, the hand-made fixtures, random data sets with upgrades,
  * rejections, non-规上 enterprises, 盟市 without declarations and 盟市目标, and partial loads —
- * and the cube read back from its bytes gives the same figures.
+ * and the cube read back from its bytes (its core alone, for the pages that read only that)
+ * gives the same figures.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCube, encodeCube, type Cube } from '../../src/lib/cube/cube';
+import {
+	decodeCube,
+	decodeCubeCore,
+	encodeCube,
+	withDetail,
+	type Cube
+} from '../../src/lib/cube/cube';
 import type { NodeEngine } from '../../src/lib/db/node-engine';
 import * as slices from '../../src/lib/figures/pages';
 import { NO_FILTERS, type DashboardFilters } from '../../src/lib/figures/types';
@@ -115,28 +122,41 @@ describe('the random data sets carry what the comparison must see', () => {
 	});
 });
 
+/** A part's bytes as the buffer IndexedDB or `fetch` hands over. */
+const own = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+
 describe('the cube read back from its bytes gives the same figures', () => {
+	const CORE_PAGES = ['overviewPage', 'regionsPage', 'industriesPage', 'planPage'] as const;
 	for (const name of ['sample', 'plan fixture', 'random 3']) {
 		it(name, () => {
 			const { cube } = loaded[name]!;
 			const bytes = encodeCube(cube);
-			const back = decodeCube(bytes.slice().buffer);
+			const back = decodeCube(bytes);
+			const core = decodeCubeCore(own(bytes.core));
 			expect(back.origin).toEqual(cube.origin);
+			expect(Object.keys(core.tables)).not.toContain('scenarios');
 			for (const partial of FILTERS) {
 				const filters = { ...NO_FILTERS, ...partial };
 				for (const page of PAGES)
 					expect(slices[page](back, filters)).toEqual(slices[page](cube, filters));
+				for (const page of CORE_PAGES)
+					expect(slices[page](core, filters)).toEqual(slices[page](cube, filters));
 			}
 		});
 	}
 
-	it('refuses bytes that are not a cube of this version', () => {
+	it('refuses bytes that are not a part of a cube of this version, or of another cube', () => {
 		const bytes = encodeCube(loaded.sample!.cube);
-		expect(() => decodeCube(new Uint8Array(10).buffer)).toThrow(/汇总数据格式不符/);
-		const truncated = bytes.slice(0, bytes.length - 100).buffer;
-		expect(() => decodeCube(truncated)).toThrow(/越界/);
+		const core = decodeCubeCore(own(bytes.core));
+		expect(() => decodeCubeCore(new Uint8Array(10).buffer)).toThrow(/汇总数据格式不符/);
+		const truncated = bytes.core.slice(0, bytes.core.length - 100).buffer;
+		expect(() => decodeCubeCore(truncated)).toThrow(/越界/);
 		const other = encodeCube({ ...loaded.sample!.cube, version: 0 });
-		expect(() => decodeCube(other.slice().buffer)).toThrow(/版本/);
+		expect(() => decodeCubeCore(own(other.core))).toThrow(/版本/);
+		expect(() => decodeCubeCore(own(bytes.detail))).toThrow(/不是主体部分/);
+		expect(() => withDetail(core, own(bytes.core))).toThrow(/不是明细部分/);
+		const elsewhere = encodeCube(loaded['plan fixture']!.cube);
+		expect(() => withDetail(core, own(elsewhere.detail))).toThrow(/不是同一份数据/);
 	});
 });
 

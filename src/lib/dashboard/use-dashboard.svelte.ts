@@ -13,7 +13,7 @@ import { onMount } from 'svelte';
 import { afterNavigate, beforeNavigate, goto } from '$app/navigation';
 import { page } from '$app/state';
 import { browser } from '$app/environment';
-import type { Cube } from '../cube/cube';
+import type { Cube, CubeCore } from '../cube/cube';
 import { cubeSource } from '../data/cube-source.svelte';
 import { regions } from '../domain/catalogue';
 import { filtersFromSearch, filtersToSearch, hasFilters, sameFilters } from './filters';
@@ -25,6 +25,15 @@ import { NO_FILTERS, type DashboardFilters } from '../figures/types';
  * page's own filters), or a slice of the cube in this browser (the build's or the user's).
  */
 export type FigureSource = 'prerendered' | 'live';
+
+/**
+ * How a page's figures are sliced: from the cube's core (总览, 盟市, 行业, 计划落实), or from the
+ * whole cube, whose detail the page then asks for (场景, a 盟市's page, 能力评估). The type holds a
+ * core page to the core's tables.
+ */
+export type PageSlicer<T> =
+	| { core: (cube: CubeCore, filters: DashboardFilters) => T | null }
+	| { whole: (cube: Cube, filters: DashboardFilters) => T | null };
 
 /**
  * `initial` and `fixed` are read through functions because the page's data changes when the
@@ -39,6 +48,8 @@ export interface Board<T> {
 	readonly source: FigureSource;
 	/** The filters `shown` is for (what tests and the bench wait for). */
 	readonly shownFilters: DashboardFilters;
+	/** The cube (or the part the page slices) could not be fetched: no filtered figures. */
+	readonly unavailable: boolean;
 	setFilters(next: DashboardFilters): void;
 	/** Filter by a 盟市 from its full or short name (a click on the map or a ranking bar). */
 	selectRegion(name: string): void;
@@ -46,7 +57,7 @@ export interface Board<T> {
 
 export function useDashboard<T>(
 	initial: () => T | null,
-	slice: (cube: Cube, filters: DashboardFilters) => T | null,
+	slicer: PageSlicer<T>,
 	fixed: () => Partial<DashboardFilters> = () => ({})
 ): Board<T> {
 	/**
@@ -92,6 +103,7 @@ export function useDashboard<T>(
 	onMount(() => {
 		mounted = true;
 		void cubeSource.start();
+		if ('whole' in slicer) cubeSource.needDetail();
 	});
 
 	// The next dashboard page the user opens keeps these filters (the page's fixed 盟市 among them).
@@ -100,7 +112,11 @@ export function useDashboard<T>(
 	});
 
 	/** The cube's slice for the filters: computed once per cube and filters. */
-	const sliced = $derived(cubeSource.cube && mounted ? slice(cubeSource.cube, filters) : null);
+	const sliced = $derived.by(() => {
+		if (!mounted) return null;
+		if ('whole' in slicer) return cubeSource.cube && slicer.whole(cubeSource.cube, filters);
+		return cubeSource.core && slicer.core(cubeSource.core, filters);
+	});
 	const source: FigureSource = $derived(sliced ? 'live' : 'prerendered');
 	const shown = $derived.by(() => {
 		if (sliced) return sliced;
@@ -126,6 +142,11 @@ export function useDashboard<T>(
 		},
 		get shownFilters() {
 			return source === 'live' ? filters : NO_FILTERS;
+		},
+		get unavailable() {
+			return (
+				cubeSource.status === 'unavailable' || ('whole' in slicer && cubeSource.detailUnavailable)
+			);
 		},
 		setFilters(next: DashboardFilters) {
 			const pick = unfixed(next);

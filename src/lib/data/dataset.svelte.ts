@@ -31,7 +31,8 @@ import {
 	DamagedStoreError,
 	datasetChecksum,
 	loadDataset,
-	loadStoredCube,
+	loadStoredCubeCore,
+	loadStoredCubeDetail,
 	markStoredFailed,
 	saveCube,
 	saveDataset,
@@ -42,8 +43,10 @@ import {
 /** The cube kept for the stored files with this checksum: the one shown, or the one stored. */
 async function keptCube(checksum: string): Promise<Cube | null> {
 	if (cubeSource.cube?.origin.filesChecksum === checksum) return cubeSource.cube;
-	const stored = await loadStoredCube(checksum).catch(() => null);
-	return stored && 'cube' in stored ? stored.cube : null;
+	const core = await loadStoredCubeCore(checksum).catch(() => null);
+	if (!core || !('core' in core)) return null;
+	const whole = await loadStoredCubeDetail(core.core).catch(() => null);
+	return whole && 'cube' in whole ? whole.cube : null;
 }
 
 /** Told how far a load has come (0–1) and what it is doing, in Chinese. */

@@ -47,7 +47,7 @@ class Drill {
 	}
 
 	private load(): Promise<DrillRows> {
-		const cube = cubeSource.cube;
+		const cube = cubeSource.core;
 		if (!cube) return Promise.reject(new Error('数字尚未载入'));
 		if (this.source?.key !== cube) {
 			const rows = cubeSource.local ? localRows(cube.origin.filesChecksum) : buildRows();

@@ -13,15 +13,19 @@
 /** idb-keyval's default database and store, which store.ts keeps everything in. */
 export const DB_NAME = 'keyval-store';
 export const STORE_NAME = 'keyval';
-/** The keys of the kept files' record and of the cube made from them (store.ts). */
+/**
+ * The keys of the kept files' record and of the cube made from them (store.ts): its core, which
+ * the head script reads, and its detail, read when a page needs it.
+ */
 export const KEY_DATASET = 'imau-smart-factory/dataset-v2';
 export const KEY_CUBE = 'imau-smart-factory/cube';
+export const KEY_CUBE_DETAIL = 'imau-smart-factory/cube-detail';
 
-/** The values under the two keys as the head script found them, and the cube's bytes. */
+/** The values under the two first keys as the head script found them, and the core's bytes. */
 export interface EarlyRead {
 	dataset: unknown;
 	cube: unknown;
-	/** The bytes of the cube entry's blob; null when it has none, or they could not be read. */
+	/** The bytes of the cube core entry's blob; null when it has none, or they could not be read. */
 	cubeBytes: ArrayBuffer | null;
 }
 

@@ -2,7 +2,8 @@
  * Loaded data survives a reload: the sanitised source files (identifying columns already
  * dropped) are kept in IndexedDB as UTF-8 Blobs with SHA-256 checksums, and beside them the
  * cube made from them (its bytes, version and digest, tied to the files' checksum), from which
- * every page paints the user's figures without DuckDB. A store that fails a check is reported
+ * every page paints the user's figures without DuckDB (in two parts: the core every page reads,
+ * and the detail only some do, cube/cube.ts). A store that fails a check is reported
  * as damaged, never shown as numbers; a cube that fails one is made again from the files.
  *
  * Version 2 keeps Blobs made by the import worker with each file's digest: IndexedDB takes a
@@ -16,7 +17,14 @@
  */
 import { del, get, set } from 'idb-keyval';
 import { resolve } from '$app/paths';
-import { CUBE_VERSION, decodeCube, encodeCube, type Cube } from '../cube/cube';
+import {
+	CUBE_VERSION,
+	decodeCubeCore,
+	encodeCube,
+	withDetail,
+	type Cube,
+	type CubeCore
+} from '../cube/cube';
 import {
 	DRILL_VERSION,
 	decodeDrillRows,
@@ -24,7 +32,7 @@ import {
 	type DrillRows
 } from '../cube/drill';
 import { sha256 } from './digest';
-import { KEY_CUBE, KEY_DATASET, type EarlyRead } from './early-read';
+import { KEY_CUBE, KEY_CUBE_DETAIL, KEY_DATASET, type EarlyRead } from './early-read';
 import { keepLocalDataMark } from './local-mark';
 
 const KEY = KEY_DATASET;
@@ -102,6 +110,7 @@ export async function saveDataset(
 		checksum
 	};
 	await del(KEY_CUBE);
+	await del(KEY_CUBE_DETAIL);
 	await del(KEY_DRILL);
 	await set(KEY, dataset);
 	await del(KEY_V1);
@@ -120,11 +129,16 @@ async function keepMade(key: string, version: number, filesChecksum: string, byt
 	await set(key, stored);
 }
 
-/** Keep the cube made from the stored files whose checksum it carries. */
+/**
+ * Keep the cube made from the stored files whose checksum it carries: its detail, then its core
+ * (what a page load reads first).
+ */
 export async function saveCube(cube: Cube): Promise<void> {
 	const filesChecksum = cube.origin.filesChecksum;
 	if (!filesChecksum) throw new Error('a cube to keep names the files it was made from');
-	await keepMade(KEY_CUBE, cube.version, filesChecksum, encodeCube(cube));
+	const bytes = encodeCube(cube);
+	await keepMade(KEY_CUBE_DETAIL, cube.version, filesChecksum, bytes.detail);
+	await keepMade(KEY_CUBE, cube.version, filesChecksum, bytes.core);
 }
 
 /** Keep the rows behind the figures made from the stored files. */
@@ -267,15 +281,26 @@ async function loadMade<T>(
 }
 
 /**
- * The cube kept for the files with `filesChecksum`, or why there is none to show. `early`: the
- * head script's read of the page's start (early-read.ts), when it has one.
+ * The core of the cube kept for the files with `filesChecksum`, or why there is none to show.
+ * `early`: the head script's read of the page's start (early-read.ts), when it has one.
  */
-export async function loadStoredCube(
+export async function loadStoredCubeCore(
 	filesChecksum: string,
 	early?: EarlyRead | null
-): Promise<{ cube: Cube } | { problem: CubeProblem }> {
+): Promise<{ core: CubeCore } | { problem: CubeProblem }> {
 	const read = early ? { value: early.cube, bytes: early.cubeBytes } : undefined;
-	const found = await loadMade(KEY_CUBE, CUBE_VERSION, filesChecksum, decodeCube, read);
+	const found = await loadMade(KEY_CUBE, CUBE_VERSION, filesChecksum, decodeCubeCore, read);
+	return 'made' in found ? { core: found.made } : found;
+}
+
+/** The whole cube: `core` (kept, as above) and the detail kept with it, or why there is none. */
+export async function loadStoredCubeDetail(
+	core: CubeCore
+): Promise<{ cube: Cube } | { problem: CubeProblem }> {
+	const filesChecksum = core.origin.filesChecksum ?? '';
+	const found = await loadMade(KEY_CUBE_DETAIL, CUBE_VERSION, filesChecksum, (buffer) =>
+		withDetail(core, buffer)
+	);
 	return 'made' in found ? { cube: found.made } : found;
 }
 
@@ -289,6 +314,7 @@ export async function clearDataset(): Promise<void> {
 	await del(KEY);
 	await del(KEY_V1);
 	await del(KEY_CUBE);
+	await del(KEY_CUBE_DETAIL);
 	await del(KEY_DRILL);
 	await mark(false);
 }

@@ -21,7 +21,7 @@ const KEY = Symbol('export-scope');
 
 /** The data shown: the cube's in this browser, else the build's. */
 export function currentOrigin(): ExportOrigin | null {
-	const origin = cubeSource.cube?.origin;
+	const origin = cubeSource.core?.origin;
 	if (origin) return { data: origin.data, asOf: origin.asOf, files: origin.files };
 	const build = (
 		page.data as { build?: { source: 'sample' | 'department'; builtAt: string; files?: string[] } }

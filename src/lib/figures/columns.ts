@@ -2,7 +2,7 @@
  * The cube's tables as the slices read them: each table's columns looked up once per cube, and
  * a filter value turned into the code its text column uses, so a slice compares numbers. Pure.
  */
-import type { Cube, CubeTableName } from '../cube/cube';
+import type { Cube, CubeCore, CubeCoreTableName, CubeTableName } from '../cube/cube';
 import { codeOf, ints, texts, type IntArray, type TextColumn } from '../cube/table';
 
 /** A text filter that matches every row (no filter). −1, a code no row has, matches none. */
@@ -41,9 +41,13 @@ export interface KeyColumns {
 	status: TextColumn;
 }
 
-export function keyColumns(cube: Cube, name: CubeTableName): KeyColumns {
+/** A table's key columns: of the core's tables from a core, of any from a whole cube. */
+export function keyColumns(cube: CubeCore, name: CubeCoreTableName): KeyColumns;
+export function keyColumns(cube: Cube, name: CubeTableName): KeyColumns;
+export function keyColumns(cube: CubeCore, name: CubeTableName): KeyColumns {
 	return oncePerCube(cube, `keys ${name}`, () => {
-		const table = cube.tables[name];
+		// The overloads above hold a core to its own tables.
+		const table = (cube as Cube).tables[name];
 		return {
 			length: table.length,
 			year: ints(table, 'year'),

@@ -6,7 +6,7 @@
  */
 import { industryDivisions, regions } from '../domain/catalogue';
 import { coverageOf, planPath, type CoverageFigure } from '../domain/plan';
-import type { Cube } from '../cube/cube';
+import type { CubeCore } from '../cube/cube';
 import { ints, nullOf, texts, textAt, type IntArray, type TextColumn } from '../cube/table';
 import { filterCode, keyColumns, keyFilter, keyPasses, oncePerCube, passes } from './columns';
 import type {
@@ -19,14 +19,14 @@ import type {
 } from './types';
 
 /** Every year of the data, ascending. */
-export function cubeYears(cube: Cube): number[] {
+export function cubeYears(cube: CubeCore): number[] {
 	return oncePerCube(cube, 'years', () =>
 		[...ints(cube.tables.years, 'year')].sort((a, b) => a - b)
 	);
 }
 
 /** The year a page shows: the filters' year when the data has it, else the latest. */
-export function yearShown(cube: Cube, f: { year: number | null }): number | undefined {
+export function yearShown(cube: CubeCore, f: { year: number | null }): number | undefined {
 	const years = cubeYears(cube);
 	return f.year !== null && years.includes(f.year) ? f.year : years.at(-1);
 }
@@ -53,7 +53,7 @@ interface EnterpriseColumns {
 	n: IntArray;
 }
 
-const enterpriseColumns = (cube: Cube): EnterpriseColumns =>
+const enterpriseColumns = (cube: CubeCore): EnterpriseColumns =>
 	oncePerCube(cube, 'enterprises', () => {
 		const table = cube.tables.enterprises;
 		return {
@@ -74,7 +74,7 @@ const TIER_KEY_OF_RANK = [null, 'basic', 'advanced', 'excellent', 'leading'] as 
  * code, or in one total under the key null.
  */
 function enterpriseTotals(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	slice: { region: string | null; industry: string | null },
 	threshold: number,
@@ -115,7 +115,7 @@ function enterpriseTotals(
 
 /** The slice's baseline count: its own row where the file has one, else the sum below it. */
 export function denominatorOf(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	region: string | null,
 	industry: string | null
@@ -166,7 +166,7 @@ interface StartMember {
 	awarded: boolean;
 }
 
-const startGroups = (cube: Cube) =>
+const startGroups = (cube: CubeCore) =>
 	oncePerCube(cube, 'basic starts', () => {
 		const table = cube.tables.basic_starts;
 		const members = texts(table, 'members');
@@ -190,7 +190,7 @@ const startGroups = (cube: Cube) =>
  * them those awarded there (the starts' filters: 盟市, 行业, status).
  */
 export function basicStartsOf(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	f: { region: string | null; industry: string | null; status: string | null }
 ): { declared: number; awarded: number } {
@@ -203,7 +203,7 @@ export function basicStartsOf(
  * every 盟市 at once (its code: a group counts in each 盟市 it has a member in), in one pass.
  */
 function basicStartsBy(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	f: { region: string | null; industry: string | null; status: string | null },
 	by: 'region' | null
@@ -243,7 +243,7 @@ interface DeclarationTotals {
 
 /** Declarations of a year under the filters (declared tier, not current), in one total or per 盟市. */
 function declarationTotals(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	f: DashboardFilters,
 	by: 'region' | null
@@ -280,7 +280,7 @@ function declarationTotals(
 
 /** Coverage from the threshold tier up, and enterprises by current tier, of one year's slice. */
 export function enterprisesOf(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	slice: { region: string | null; industry: string | null },
 	threshold = 1
@@ -296,7 +296,7 @@ export function enterprisesOf(
 }
 
 /** Coverage, tier counts and basic-level starts for every year of the data (the trend). */
-export function trendOf(cube: Cube, f: DashboardFilters): readonly TrendPoint[] {
+export function trendOf(cube: CubeCore, f: DashboardFilters): readonly TrendPoint[] {
 	// The same trend serves a page's chart, its headline and its scorecard (which reads the
 	// region-wide one too): made once per cube and slice, kept for the last TRENDS_KEPT slices.
 	const trends = oncePerCube(cube, 'trends', () => new Map<string, readonly TrendPoint[]>());
@@ -319,7 +319,7 @@ const TRENDS_KEPT = 64;
 
 /** The headline figures of the year shown; null without data. Pass the trend when known. */
 export function overviewOf(
-	cube: Cube,
+	cube: CubeCore,
 	f: DashboardFilters,
 	trend: readonly TrendPoint[] = trendOf(cube, f)
 ): Overview | null {
@@ -343,7 +343,7 @@ export function overviewOf(
 }
 
 /** Every 盟市 (all 12, in GB/T 2260 order) for the year, under the other filters. */
-export function regionRowsOf(cube: Cube, f: DashboardFilters, year: number): RegionRow[] {
+export function regionRowsOf(cube: CubeCore, f: DashboardFilters, year: number): RegionRow[] {
 	const threshold = coverageThreshold(f);
 	const slice = { ...f, region: null };
 	const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
@@ -369,7 +369,7 @@ export function regionRowsOf(cube: Cube, f: DashboardFilters, year: number): Reg
 }
 
 /** The year's baseline counts by 行业 in the 盟市 (or region-wide). */
-function industryDenominators(cube: Cube, year: number, region: string | null) {
+function industryDenominators(cube: CubeCore, year: number, region: string | null) {
 	const denominators = new Map<string, number>();
 	const table = region === null ? cube.tables.baseline_industry : cube.tables.baseline;
 	const years = ints(table, 'year');
@@ -386,7 +386,7 @@ function industryDenominators(cube: Cube, year: number, region: string | null) {
 }
 
 /** Every 大类 with enterprises or a baseline count in the year, under the 盟市 and tier filters. */
-export function industryRowsOf(cube: Cube, f: DashboardFilters, year: number): IndustryRow[] {
+export function industryRowsOf(cube: CubeCore, f: DashboardFilters, year: number): IndustryRow[] {
 	const enterprises = enterpriseTotals(
 		cube,
 		year,

@@ -4,7 +4,7 @@
  * browser on every filter change (the build's cube or the user's), with no query. Pure.
  * tests/unit/cube.test.ts holds each equal to the SQL of tests/oracle/ on many filters.
  */
-import type { Cube } from '../cube/cube';
+import type { Cube, CubeCore } from '../cube/cube';
 import { indicatorLevelsOf, indicatorMeansOf, maturityByTierOf } from './assessment';
 import { industryRowsOf, overviewOf, regionRowsOf, trendOf } from './coverage';
 import { pipelineOf, priorTitleEnterprisesOf, priorTitlesOf, regionTargetsOf } from './plan';
@@ -22,7 +22,7 @@ import type {
 } from './types';
 
 /** 总览: headline, trend, every 盟市. */
-export function overviewPage(cube: Cube, f: DashboardFilters): OverviewPage | null {
+export function overviewPage(cube: CubeCore, f: DashboardFilters): OverviewPage | null {
 	const trend = trendOf(cube, f);
 	const overview = overviewOf(cube, f, trend);
 	if (!overview) return null;
@@ -35,7 +35,7 @@ export function overviewPage(cube: Cube, f: DashboardFilters): OverviewPage | nu
 }
 
 /** 盟市: the map and ranking of every 盟市, the selected slice by industry, the 盟市目标. */
-export function regionsPage(cube: Cube, f: DashboardFilters): RegionsPage | null {
+export function regionsPage(cube: CubeCore, f: DashboardFilters): RegionsPage | null {
 	const overview = overviewOf(cube, f);
 	if (!overview) return null;
 	return {
@@ -62,7 +62,7 @@ export function regionDetailPage(cube: Cube, f: DashboardFilters): RegionDetailP
 }
 
 /** 行业: every 大类's coverage and tiers. */
-export function industriesPage(cube: Cube, f: DashboardFilters): IndustriesPage | null {
+export function industriesPage(cube: CubeCore, f: DashboardFilters): IndustriesPage | null {
 	const overview = overviewOf(cube, f);
 	if (!overview) return null;
 	const industries = industryRowsOf(cube, f, overview.year);
@@ -99,7 +99,7 @@ export function assessmentPage(cube: Cube, f: DashboardFilters): AssessmentPage 
 }
 
 /** 计划落实: prior titles, 盟市 own targets and the pipeline of the year (盟市 filter on the list). */
-export function planPage(cube: Cube, f: DashboardFilters): PlanPage | null {
+export function planPage(cube: CubeCore, f: DashboardFilters): PlanPage | null {
 	const overview = overviewOf(cube, f);
 	if (!overview) return null;
 	return {

@@ -4,7 +4,7 @@
  * pipeline of 卓越级 and 领航级. Pure.
  */
 import { regions } from '../domain/catalogue';
-import type { Cube } from '../cube/cube';
+import type { CubeCore } from '../cube/cube';
 import { rowsOf } from '../cube/table';
 import { basicStartsOf, enterprisesOf } from './coverage';
 import { oncePerCube } from './columns';
@@ -17,7 +17,7 @@ import {
 	type TargetMetric
 } from './types';
 
-const priorTitleRows = (cube: Cube) =>
+const priorTitleRows = (cube: CubeCore) =>
 	oncePerCube(cube, 'prior titles', () =>
 		rowsOf(cube.tables.prior_title_enterprises).map((r) => ({
 			year: r.year as number,
@@ -32,7 +32,7 @@ const priorTitleRows = (cube: Cube) =>
 	);
 
 /** Prior-title enterprises up to the year by 盟市 (all 12, GB/T 2260 order), then 全区. */
-export function priorTitlesOf(cube: Cube, year: number): PriorTitleRow[] {
+export function priorTitlesOf(cube: CubeCore, year: number): PriorTitleRow[] {
 	const rows = priorTitleRows(cube).filter((r) => r.year === year);
 	const row = (code: string | null, name: string): PriorTitleRow => {
 		const own = code === null ? rows : rows.filter((r) => r.regionCode === code);
@@ -49,7 +49,7 @@ export function priorTitlesOf(cube: Cube, year: number): PriorTitleRow[] {
 
 /** Every prior-title enterprise of the year (of one 盟市, or all), by 盟市 then 企业编码. */
 export function priorTitleEnterprisesOf(
-	cube: Cube,
+	cube: CubeCore,
 	year: number,
 	region: string | null
 ): PriorTitleEnterprise[] {
@@ -65,7 +65,7 @@ export function priorTitleEnterprisesOf(
 }
 
 /** 卓越级 and 领航级 by year: recommended, recognised, not recognised. */
-export function pipelineOf(cube: Cube): PipelineRow[] {
+export function pipelineOf(cube: CubeCore): PipelineRow[] {
 	return rowsOf(cube.tables.pipeline).map((r) => ({
 		year: r.year as number,
 		tier: r.tier as number,
@@ -80,7 +80,7 @@ export function pipelineOf(cube: Cube): PipelineRow[] {
  * coverage at 基础级 and above (null without a baseline count), basic-level starts declared,
  * enterprises by current tier — 0 where it has none.
  */
-export function regionTargetsOf(cube: Cube, year: number): RegionTargetRow[] {
+export function regionTargetsOf(cube: CubeCore, year: number): RegionTargetRow[] {
 	const targets = rowsOf(cube.tables.region_targets);
 	if (!targets.length) return [];
 	return targets.map((t) => {
@@ -97,7 +97,12 @@ export function regionTargetsOf(cube: Cube, year: number): RegionTargetRow[] {
 	});
 }
 
-function reached(cube: Cube, year: number, region: string, metric: TargetMetric): number | null {
+function reached(
+	cube: CubeCore,
+	year: number,
+	region: string,
+	metric: TargetMetric
+): number | null {
 	if (metric === 'basic_starts')
 		return basicStartsOf(cube, year, { ...NO_FILTERS, region }).declared;
 	const { coverage, tiers } = enterprisesOf(cube, year, { region, industry: null });

@@ -14,7 +14,7 @@ import {
 	type PlanTarget,
 	type TargetKey
 } from '../domain/plan';
-import type { Cube } from '../cube/cube';
+import type { CubeCore } from '../cube/cube';
 import { rowsOf } from '../cube/table';
 import { trendOf, yearShown } from './coverage';
 import { NO_FILTERS, type DashboardFilters, type Scorecard, type TrendPoint } from './types';
@@ -48,7 +48,7 @@ export function historiesOf(trend: readonly TrendPoint[]): Histories {
 }
 
 /** Each measure's history in the slice. */
-const histories = (cube: Cube, region: string | null, industry: string | null) =>
+const histories = (cube: CubeCore, region: string | null, industry: string | null) =>
 	historiesOf(trendOf(cube, { ...NO_FILTERS, region, industry }));
 
 /**
@@ -72,7 +72,7 @@ export function ownTargets(
 }
 
 /** The 盟市目标 file's rows, as the cube keeps them. */
-const targetRows = (cube: Cube) =>
+const targetRows = (cube: CubeCore) =>
 	rowsOf(cube.tables.region_targets).map((t) => ({
 		region: t.region as string,
 		metric: t.metric as string,
@@ -120,7 +120,7 @@ export function targetsFor(
 }
 
 /** The scorecard of the slice the filters give (their 盟市 and 行业; the year shown). */
-export function scorecardOf(cube: Cube, f: DashboardFilters): Scorecard | null {
+export function scorecardOf(cube: CubeCore, f: DashboardFilters): Scorecard | null {
 	const year = yearShown(cube, f);
 	if (year === undefined) return null;
 	const own = histories(cube, f.region, f.industry);
