@@ -211,12 +211,13 @@ export function storedCubeBytes(
 							const store = open.result.transaction('keyval').objectStore('keyval');
 							const core = store.get('imau-smart-factory/cube');
 							const detail = store.get('imau-smart-factory/cube-detail');
-							const size = (request: IDBRequest) =>
-								(request.result?.blob as Blob | undefined)?.size ?? 0;
-							detail.onsuccess = () =>
-								resolve(
-									core.result ? { core: size(core), total: size(core) + size(detail) } : null
+							// No named function in here: tsx would wrap it in a helper the page lacks.
+							detail.onsuccess = () => {
+								const [coreSize, detailSize] = [core, detail].map(
+									(request) => (request.result?.blob as Blob | undefined)?.size ?? 0
 								);
+								resolve(core.result ? { core: coreSize!, total: coreSize! + detailSize! } : null);
+							};
 							detail.onerror = () => resolve(null);
 						};
 					})
