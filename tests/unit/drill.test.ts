@@ -11,13 +11,8 @@ import { decodeDrillRows, encodeDrillRows, type DrillRows } from '../../src/lib/
 import { makeDrillRows } from '../../src/lib/db/make-cube';
 import { readSqlSources, type NodeEngine } from '../../src/lib/db/node-engine';
 import { regions } from '../../src/lib/domain/catalogue';
-import {
-	basicStartsOf,
-	cubeYears,
-	enterprisesOf,
-	overviewOf,
-	regionRowsOf
-} from '../../src/lib/figures/coverage';
+import { basicStartsOf } from '../../src/lib/figures/basic-starts';
+import { cubeYears, enterprisesOf, overviewOf, regionRowsOf } from '../../src/lib/figures/coverage';
 import { drillRows } from '../../src/lib/figures/drill';
 import { scenarioByRegionOf, scenarioByTierOf } from '../../src/lib/figures/scenarios';
 import { NO_FILTERS } from '../../src/lib/figures/types';

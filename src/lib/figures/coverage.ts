@@ -1,5 +1,5 @@
 /**
- * Coverage, tier counts, basic-level starts and declaration counts of any slice (year, 盟市,
+ * Coverage, tier counts, basic-level starts (basic-starts.ts) and declaration counts of any slice (year, 盟市,
  * 行业, tier, status), from the cube's enterprises, basic_starts, declarations and baseline
  * tables: 总览, 盟市, 行业, the cards of every page, the reports and the summary. Pure.
  * Definitions: the data contract; decisions: docs/decisions.md.
@@ -8,6 +8,7 @@ import { industryDivisions, regions } from '../domain/catalogue';
 import { coverageOf, planPath, type CoverageFigure } from '../domain/plan';
 import type { CubeCore } from '../cube/cube';
 import { ints, nullOf, texts, textAt, type IntArray, type TextColumn } from '../cube/table';
+import { basicStartsBy, basicStartsOf } from './basic-starts';
 import { filterCode, keyColumns, keyFilter, keyPasses, oncePerCube, passes } from './columns';
 import type {
 	DashboardFilters,
@@ -156,83 +157,6 @@ export function denominatorOf(
 		if (years[i] === year) return counts[i] === nullOf(counts) ? null : (counts[i] ?? null);
 	}
 	return null;
-}
-
-/** One member of a basic_starts group: a 基础级 declaration's 盟市, 行业, status, awarded. */
-interface StartMember {
-	region: string;
-	industry: string;
-	status: string;
-	awarded: boolean;
-}
-
-const startGroups = (cube: CubeCore) =>
-	oncePerCube(cube, 'basic starts', () => {
-		const table = cube.tables.basic_starts;
-		const members = texts(table, 'members');
-		return {
-			length: table.length,
-			year: ints(table, 'year'),
-			n: ints(table, 'n'),
-			codes: members.codes,
-			// Each distinct set of members parsed once.
-			members: members.dictionary.map((text): StartMember[] =>
-				(text ?? '').split(';').map((member) => {
-					const [region = '', industry = '', status = '', awarded = '0'] = member.split(' ');
-					return { region, industry, status, awarded: awarded === '1' };
-				})
-			)
-		};
-	});
-
-/**
- * Basic-level starts of a year: distinct enterprises that declared 基础级 in the slice, and of
- * them those awarded there (the starts' filters: 盟市, 行业, status).
- */
-export function basicStartsOf(
-	cube: CubeCore,
-	year: number,
-	f: { region: string | null; industry: string | null; status: string | null }
-): { declared: number; awarded: number } {
-	const starts = basicStartsBy(cube, year, f, f.region === null ? null : 'region');
-	return starts.get(f.region) ?? { declared: 0, awarded: 0 };
-}
-
-/**
- * Basic-level starts of a year as `basicStartsOf` gives them, in one total (key null) or for
- * every 盟市 at once (its code: a group counts in each 盟市 it has a member in), in one pass.
- */
-function basicStartsBy(
-	cube: CubeCore,
-	year: number,
-	f: { region: string | null; industry: string | null; status: string | null },
-	by: 'region' | null
-): Map<string | null, { declared: number; awarded: number }> {
-	const groups = startGroups(cube);
-	const inSlice = (m: StartMember) =>
-		(by !== null || f.region === null || m.region === f.region) &&
-		(f.industry === null || m.industry === f.industry) &&
-		(f.status === null || m.status === f.status);
-	const totals = new Map<string | null, { declared: number; awarded: number }>();
-	/** The group's members in the slice, awarded or not, by key (usually one member). */
-	const found = new Map<string | null, boolean>();
-	for (let i = 0; i < groups.length; i++) {
-		if (groups.year[i] !== year) continue;
-		found.clear();
-		for (const m of groups.members[groups.codes[i] ?? 0] ?? []) {
-			if (!inSlice(m)) continue;
-			const key = by === null ? null : m.region;
-			found.set(key, found.get(key) === true || m.awarded);
-		}
-		const n = groups.n[i] ?? 0;
-		for (const [key, awarded] of found) {
-			let total = totals.get(key);
-			if (!total) totals.set(key, (total = { declared: 0, awarded: 0 }));
-			total.declared += n;
-			if (awarded) total.awarded += n;
-		}
-	}
-	return totals;
 }
 
 interface DeclarationTotals {

@@ -6,7 +6,8 @@
 import { regions } from '../domain/catalogue';
 import type { CubeCore } from '../cube/cube';
 import { rowsOf } from '../cube/table';
-import { basicStartsOf, enterprisesOf } from './coverage';
+import { basicStartsOf } from './basic-starts';
+import { enterprisesOf } from './coverage';
 import { oncePerCube } from './columns';
 import {
 	NO_FILTERS,
