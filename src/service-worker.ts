@@ -13,7 +13,24 @@ import { markLocalData } from '$lib/data/local-mark';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
-worker.addEventListener('install', () => void worker.skipWaiting());
+/** The install event where Chromium's static routing API is there (`addRoutes`, Chromium 123+). */
+type RoutingInstallEvent = ExtendableEvent & {
+	addRoutes?: (rules: { condition: object; source: 'network' }[]) => Promise<void>;
+};
+
+worker.addEventListener('install', (event: RoutingInstallEvent) => {
+	void worker.skipWaiting();
+	// Only a page's HTML is the worker's: every other request (the app's ~30 modules, the cube,
+	// fonts, the map) goes straight to the network, not through a fetch event on this worker's
+	// thread — each of which waited for it on a reload (docs/cube.md). Browsers without the API
+	// send them through the fetch listener below, which lets them pass.
+	if (event.addRoutes)
+		event.waitUntil(
+			event
+				.addRoutes([{ condition: { not: { requestMode: 'navigate' } }, source: 'network' }])
+				.catch(() => undefined)
+		);
+});
 worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()));
 
 worker.addEventListener('fetch', (event) => {
