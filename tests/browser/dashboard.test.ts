@@ -337,6 +337,48 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('a table far below the window shows new filters’ rows once it is scrolled to, or printed', async () => {
+		const rowsOf = (page: Page) =>
+			page.getByTestId('data-table').locator('tbody tr').allInnerTexts();
+		const direct = await openPage(browser, `${siteUrl}industry/?region=150600`);
+		await live(direct.page);
+		const expected = await rowsOf(direct.page);
+		await direct.context.close();
+
+		const { page, context, errors } = await openPage(browser, `${siteUrl}industry/`);
+		await live(page);
+		const table = page.getByTestId('data-table');
+		// At 1366×768 行业's table starts more than a window below the fold.
+		expect(await table.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.5);
+		const before = await rowsOf(page);
+		expect(before).not.toEqual(expected);
+
+		await page.getByTestId('filter-region').selectOption('150600');
+		await page.waitForSelector('[data-testid=figures-source][data-filters*="region=150600"]');
+		// The table waits, as it was, and says it is about to change.
+		await expect.poll(() => table.getAttribute('data-waiting')).toBe('true');
+		expect(await table.getAttribute('aria-busy')).toBe('true');
+		expect(await rowsOf(page)).toEqual(before);
+
+		await table.scrollIntoViewIfNeeded();
+		await expect.poll(() => table.getAttribute('data-waiting')).toBe('false');
+		expect(await rowsOf(page)).toEqual(expected);
+
+		// Printing shows the newest rows wherever the table is.
+		await page.evaluate(async () => {
+			scrollTo(0, 0);
+			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+			await new Promise((done) => setTimeout(done, 50));
+		});
+		await page.getByTestId('filter-region').selectOption('');
+		await expect.poll(() => table.getAttribute('data-waiting')).toBe('true');
+		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+		await expect.poll(() => table.getAttribute('data-waiting')).toBe('false');
+		expect(await rowsOf(page)).toEqual(before);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('the URL follows the last of quick picks, and a link clicked at once wins', async () => {
 		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
 		const all = await queryOverview(engine, NO_FILTERS);

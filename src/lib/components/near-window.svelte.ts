@@ -1,0 +1,80 @@
+/**
+ * What a part of a page far above or below the window shows while the figures change: its newest
+ * value while it is within NEAR_MARGIN of the window, the value it already shows while it is
+ * farther away — until it comes near, or the page is printed. So a filter change updates (lays
+ * out, paints) only what a user can see; the rest follows before it scrolls into view (#21).
+ *
+ * Used by the charts Svelte draws and by the tables (DataTable, HeatmapTable); ECharts' charts
+ * keep their own waiting option (Chart.svelte) for the same reason.
+ *
+ *     const shown = new ShownWhileNear(() => rows);
+ *     <table {@attach shown.attach} data-waiting={shown.waiting}>…{#each shown.value as row}
+ */
+import { NEAR_MARGIN } from './chart-update';
+
+export class ShownWhileNear<T> {
+	readonly #newest: () => T;
+	readonly #same: (a: T, b: T) => boolean;
+	/** Within NEAR_MARGIN of the window (until the first report: assume so). */
+	#near = $state(true);
+	/** Bumped to show the newest value wherever the element is (printing). */
+	#pulled = $state(0);
+	#pullShown = 0;
+	/** The value shown: none yet (undefined or null) takes the newest at once. */
+	#kept: T | undefined = undefined;
+	readonly #value = $derived.by(() => {
+		const next = this.#newest();
+		const pulled = this.#pulled;
+		if (
+			this.#near ||
+			pulled !== this.#pullShown ||
+			this.#kept === undefined ||
+			this.#kept === null
+		) {
+			this.#kept = next;
+			this.#pullShown = pulled;
+		}
+		return this.#kept;
+	});
+
+	/**
+	 * `newest` is read in a reactive context: the value follows it while near. `same` says two
+	 * of its values show the same (when `newest` builds a new object each time).
+	 */
+	constructor(newest: () => T, same: (a: T, b: T) => boolean = Object.is) {
+		this.#newest = newest;
+		this.#same = same;
+	}
+
+	/** The value to show. */
+	get value(): T {
+		return this.#value;
+	}
+
+	/** A newer value waits until the element comes near (for `data-waiting`, `aria-busy`). */
+	get waiting(): boolean {
+		return !this.#same(this.#value, this.#newest());
+	}
+
+	/** Show the newest value now, wherever the element is. */
+	showNewest(): void {
+		this.#pulled++;
+	}
+
+	/** `{@attach}` to the element whose nearness decides: watches it, and the page's printing. */
+	readonly attach = (element: Element): (() => void) => {
+		const nearness = new IntersectionObserver(
+			(entries) => {
+				this.#near = entries.at(-1)?.isIntersecting ?? this.#near;
+			},
+			{ rootMargin: NEAR_MARGIN }
+		);
+		nearness.observe(element);
+		const print = () => this.showNewest();
+		addEventListener('beforeprint', print);
+		return () => {
+			nearness.disconnect();
+			removeEventListener('beforeprint', print);
+		};
+	};
+}
