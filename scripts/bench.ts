@@ -5,13 +5,14 @@
  * Synthetic data comes from scripts/make-sample.ts (scale N = N × the sample). Timing lives
  * here, never in the tests. Writes the tables to test-results/bench.md as well.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
 import { runBigFile } from './bench-big-file';
+import { launchMarked, launchOnProfile } from './bench-browser';
 import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
 import {
 	coldLoad,
@@ -60,37 +61,6 @@ function runNode(dir: string): NodeRun {
 	return JSON.parse(out.trim().split('\n').pop() ?? '{}') as NodeRun;
 }
 
-/**
- * Resident memory (MB) of the browser's renderer processes: `page`, the largest one — the page
- * under test (headless Chromium also runs two small renderers of its own, ~75 and ~160 MB, that
- * never change) — and `all`, every renderer summed (shared pages counted once per process).
- */
-function rendererRss(browserPid: number): { page: number; all: number } {
-	const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).stdout;
-	const procs = ps
-		.split('\n')
-		.filter(Boolean)
-		.map((line) => {
-			const [pid, ppid, rss, ...rest] = line.trim().split(/\s+/);
-			return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: rest.join(' ') };
-		});
-	const family = new Set([browserPid]);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const p of procs) {
-			if (!family.has(p.pid) && family.has(p.ppid)) {
-				family.add(p.pid);
-				grew = true;
-			}
-		}
-	}
-	const renderers = procs.filter((p) => family.has(p.pid) && p.args.includes('--type=renderer'));
-	return {
-		page: Math.max(0, ...renderers.map((p) => p.rss)) / 1024,
-		all: renderers.reduce((n, p) => n + p.rss, 0) / 1024
-	};
-}
-
 interface BrowserRun {
 	firstReadyMs: number;
 	dropToReadyMs: number;
@@ -101,61 +71,6 @@ interface BrowserRun {
 	peakPageRendererMb: number;
 	peakRenderersMb: number;
 	views: { view: string; firstMs: number; medianMs: number }[];
-}
-
-/** Chromium's flags for every browser of the bench. */
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
-/** A Chromium of this run's own, found among others on the machine by a marker flag. */
-async function launchMarked(): Promise<{
-	browser: Browser;
-	rss: () => ReturnType<typeof rendererRss>;
-}> {
-	const marker = newMarker();
-	const browser = await chromium.launch({
-		executablePath: chromiumPath,
-		args: [`--${marker}`, ...CHROMIUM_ARGS]
-	});
-	return { browser, rss: rssOf(marker) };
-}
-
-/** Marks a browser among others on the machine (other sessions run Chromium too). */
-const newMarker = () =>
-	`bench-run=${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-
-/**
- * The renderers' memory of the browser launched with `marker`: playwright-core launches
- * Chromium as a child of this process, found by its marker flag, not as the newest Chromium
- * (another session's may be newer).
- */
-function rssOf(marker: string): () => ReturnType<typeof rendererRss> {
-	const pid = Number(spawnSync('pgrep', ['-o', '-f', marker], { encoding: 'utf8' }).stdout.trim());
-	return () => rendererRss(pid);
-}
-
-/**
- * A Chromium of this run's own on the browser profile in `profileDir` (kept between launches,
- * as a user's is: IndexedDB, the service worker), found by its marker flag as `launchMarked`'s.
- */
-async function launchOnProfile(profileDir: string): Promise<{
-	context: BrowserContext;
-	rss: () => ReturnType<typeof rendererRss>;
-}> {
-	const marker = newMarker();
-	const context = await chromium.launchPersistentContext(profileDir, {
-		executablePath: chromiumPath,
-		viewport: { width: 1366, height: 768 },
-		args: [`--${marker}`, ...CHROMIUM_ARGS]
-	});
-	return { context, rss: rssOf(marker) };
 }
 
 async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
