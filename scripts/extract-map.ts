@@ -5,13 +5,18 @@
  * Decodes ECharts 4's compressed GeoJSON (coordinates as UTF-8 strings + `encodeOffsets`; the
  * inverse of `decode` in echarts/src/coord/geo/parseGeoJson.js: zig-zag + delta, / 1024) to plain
  * GeoJSON, maps each feature to a league-city of data/reference/regions.json (full name, then short
- * name), keeps `{ name, code }` as properties, rounds coordinates to 4 decimals and writes
+ * name), keeps `{ name, code }` as properties, simplifies the outlines (SIMPLIFY_AREA: shared
+ * borders stay shared), rounds coordinates to 4 decimals and writes
  * static/maps/neimenggu.geo.json (minified). Fails loudly on any unmatched or missing region.
  * The credit for the shapes is in static/maps/NOTICE.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
 
 type Position = [number, number];
 type Ring = Position[];
@@ -149,13 +154,49 @@ for (const region of regions) {
 }
 if (problems.length > 0) fail(`\n  ${problems.join('\n  ')}`);
 
-const collection = {
+/**
+ * Visvalingam's effective area (degrees², planar) under which a point of an outline goes. The
+ * source has 26,691 points, far more than the map's ~450 px (~0.07° a pixel) can show: every
+ * repaint of the map (a 盟市 picked, a tooltip) re-traced them all, and the prerendered SVG of
+ * 盟市 and the reports carried them. 0.0005 is ~0.1 px² at that size (~0.4 px² at a PNG
+ * export's 2×), which leaves ~3,100 points and no change one can see side by side. Simplified
+ * as a topology (topojson), so a border two 盟市 share is the same line for both: no slivers
+ * or gaps between them.
+ */
+const SIMPLIFY_AREA = 0.0005;
+
+const decoded: FeatureCollection<Polygon | MultiPolygon, { name: string; code: string }> = {
 	type: 'FeatureCollection',
 	features: regions.map((region) => ({
 		type: 'Feature',
 		properties: { name: region.name, code: region.code },
 		geometry: byCode.get(region.code)!
 	}))
+};
+const simplified = simplify(presimplify(topology({ regions: decoded })), SIMPLIFY_AREA);
+const collection = {
+	type: 'FeatureCollection',
+	features: (
+		feature(simplified, simplified.objects.regions!) as unknown as typeof decoded
+	).features.map((f, i) => {
+		const where = `${f.properties.name} simplified`;
+		const g = f.geometry;
+		const geometry: Geometry =
+			g.type === 'Polygon'
+				? {
+						type: 'Polygon',
+						coordinates: g.coordinates.map((r, j) =>
+							ring(r as Ring, undefined, `${where} ring ${j}`)
+						)
+					}
+				: {
+						type: 'MultiPolygon',
+						coordinates: g.coordinates.map((polygon, p) =>
+							polygon.map((r, j) => ring(r as Ring, undefined, `${where} polygon ${p} ring ${j}`))
+						)
+					};
+		return { type: 'Feature', properties: decoded.features[i]!.properties, geometry };
+	})
 };
 
 const outDir = join(root, 'static/maps');
