@@ -4,8 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /**
  * Resident memory (MB) of the browser's renderer processes: `page`, the largest one — the page
@@ -38,17 +37,6 @@ export function rendererRss(browserPid: number): { page: number; all: number } {
 	};
 }
 
-/** Chromium's flags for every browser of the bench. */
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
 /** A Chromium of this run's own, found among others on the machine by a marker flag. */
 export async function launchMarked(): Promise<{
 	browser: Browser;
@@ -56,7 +44,7 @@ export async function launchMarked(): Promise<{
 }> {
 	const marker = newMarker();
 	const browser = await chromium.launch({
-		executablePath: chromiumPath,
+		executablePath: CHROMIUM_PATH,
 		args: [`--${marker}`, ...CHROMIUM_ARGS]
 	});
 	return { browser, rss: rssOf(marker) };
@@ -86,7 +74,7 @@ export async function launchOnProfile(profileDir: string): Promise<{
 }> {
 	const marker = newMarker();
 	const context = await chromium.launchPersistentContext(profileDir, {
-		executablePath: chromiumPath,
+		executablePath: CHROMIUM_PATH,
 		viewport: { width: 1366, height: 768 },
 		args: [`--${marker}`, ...CHROMIUM_ARGS]
 	});

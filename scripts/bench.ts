@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { ViewTiming } from '../src/lib/db/view-timings';
 import { runBigFile } from './bench-big-file';
 import { launchMarked, launchOnProfile } from './bench-browser';
+import { CHROMIUM_PATH } from './chromium';
 import { initialJsGzipBytes, runDashboard } from './bench-dashboard';
 import {
 	coldLoad,
@@ -31,7 +32,6 @@ const scales = (args.includes('--scales') && scalesArg ? scalesArg : '1,10,100')
 	.split(',')
 	.map(Number);
 const dashboardOnly = args.includes('--dashboard-only');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve('test-results/bench-data');
 
 function dataFor(scale: number): string {
@@ -132,7 +132,7 @@ async function runBrowser(siteUrl: string, dir: string): Promise<BrowserRun> {
 // Always the site of this checkout: a build left from older code would time the old code.
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const { server, url } = await startStaticServer({ dir: 'build' });
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim()}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()}`;
 const lines: string[] = [
 	`Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.`,
 	''
@@ -175,7 +175,7 @@ const dashboardLines = [
 	'|---|---|---|---|---|'
 ];
 const dashboardBrowser = await chromium.launch({
-	executablePath: chromiumPath,
+	executablePath: CHROMIUM_PATH,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const dashServers = [

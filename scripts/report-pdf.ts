@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './serve.js';
+import { CHROMIUM_PATH } from './chromium';
 
 const OUT = 'docs/report';
 mkdirSync(OUT, { recursive: true });
@@ -19,7 +20,7 @@ if (!latest) throw new Error('build/report 中没有年度报告：先运行 npm
 
 const { server, url } = await startStaticServer({ dir: 'build' });
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM_PATH,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 try {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './serve.js';
+import { CHROMIUM_PATH } from './chromium';
 
 const PAGES: [string, string][] = [
 	['', 'overview'],
@@ -25,7 +26,7 @@ const PAGES: [string, string][] = [
 mkdirSync('docs/screenshots', { recursive: true });
 const { server, url } = await startStaticServer({ dir: 'build' });
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM_PATH,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 try {
