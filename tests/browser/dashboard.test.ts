@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NO_FILTERS } from '../../src/lib/figures/types';
 import type { NodeEngine } from '../../src/lib/db/node-engine';
@@ -31,6 +31,34 @@ afterAll(async () => {
 	await browser?.close();
 	engine?.close();
 });
+
+/**
+ * A part of the page far below the window, waiting (`data-waiting`) with what it showed before
+ * the 盟市 filter was picked: scrolled to, it shows `expected`; back at the top with the filter
+ * cleared it waits again, and printing shows `before` wherever it is.
+ */
+async function showsNewestNearOrPrinted(
+	page: Page,
+	part: Locator,
+	shown: () => Promise<unknown>,
+	expected: unknown,
+	before: unknown
+): Promise<void> {
+	await part.scrollIntoViewIfNeeded();
+	await expect.poll(() => part.getAttribute('data-waiting')).toBe('false');
+	expect(await shown()).toEqual(expected);
+	await page.evaluate(async () => {
+		scrollTo(0, 0);
+		// The part is reported far after the next frame's rendering.
+		await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		await new Promise((done) => setTimeout(done, 50));
+	});
+	await page.getByTestId('filter-region').selectOption('');
+	await expect.poll(() => part.getAttribute('data-waiting')).toBe('true');
+	await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+	await expect.poll(() => part.getAttribute('data-waiting')).toBe('false');
+	expect(await shown()).toEqual(before);
+}
 
 /** The page has recomputed its figures in the browser's DuckDB. */
 const live = (page: Page) =>
@@ -317,22 +345,7 @@ describe('dashboard pages in Chromium', () => {
 		// Its text alternative is already the new one: a screen reader need not scroll to it.
 		expect(await last.locator('.canvas').getAttribute('aria-label')).toBe(expectedLabel);
 
-		await last.scrollIntoViewIfNeeded();
-		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
-		expect(await chartsSeriesData(page)).toEqual(expected);
-
-		// Printing draws it too, wherever it is.
-		await page.evaluate(async () => {
-			scrollTo(0, 0);
-			// The chart is reported far after the next frame's rendering.
-			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-			await new Promise((done) => setTimeout(done, 50));
-		});
-		await page.getByTestId('filter-region').selectOption('');
-		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
-		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-		await expect.poll(() => last.getAttribute('data-waiting')).toBe('false');
-		expect(await chartsSeriesData(page)).toEqual(before);
+		await showsNewestNearOrPrinted(page, last, () => chartsSeriesData(page), expected, before);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -360,21 +373,7 @@ describe('dashboard pages in Chromium', () => {
 		expect(await table.getAttribute('aria-busy')).toBe('true');
 		expect(await rowsOf(page)).toEqual(before);
 
-		await table.scrollIntoViewIfNeeded();
-		await expect.poll(() => table.getAttribute('data-waiting')).toBe('false');
-		expect(await rowsOf(page)).toEqual(expected);
-
-		// Printing shows the newest rows wherever the table is.
-		await page.evaluate(async () => {
-			scrollTo(0, 0);
-			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-			await new Promise((done) => setTimeout(done, 50));
-		});
-		await page.getByTestId('filter-region').selectOption('');
-		await expect.poll(() => table.getAttribute('data-waiting')).toBe('true');
-		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-		await expect.poll(() => table.getAttribute('data-waiting')).toBe('false');
-		expect(await rowsOf(page)).toEqual(before);
+		await showsNewestNearOrPrinted(page, table, () => rowsOf(page), expected, before);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
