@@ -157,8 +157,8 @@ if (problems.length > 0) fail(`\n  ${problems.join('\n  ')}`);
 /**
  * Visvalingam's effective area (degrees², planar) under which a point of an outline goes. The
  * source has 26,691 points, far more than the map's ~450 px (~0.07° a pixel) can show: every
- * repaint of the map (a 盟市 picked, a tooltip) re-traced them all, and the prerendered SVG of
- * 盟市 and the reports carried them. 0.0005 is ~0.1 px² at that size (~0.4 px² at a PNG
+ * repaint of the map (a 盟市 picked, a tooltip) re-traced them all, and 盟市's prerendered SVG
+ * carried them. 0.0005 is ~0.1 px² at that size (~0.4 px² at a PNG
  * export's 2×), which leaves ~3,100 points and no change one can see side by side. Simplified
  * as a topology (topojson), so a border two 盟市 share is the same line for both: no slivers
  * or gaps between them.
