@@ -202,18 +202,31 @@ describe('answers at a glance, in Chromium', () => {
 		await table.getByTestId('sort-highlighted').click();
 		const column = await table.locator('thead th[aria-sort=ascending]').count();
 		expect(column).toBe(1);
-		// The selected 盟市's column (its cells outlined): the table's data-highlight, from 1.
-		const selected = Number(await table.locator('table').getAttribute('data-highlight')) - 1;
-		expect(selected).toBeGreaterThanOrEqual(0);
-		const values = await table.locator('tbody tr[data-row]').evaluateAll(
-			(rows, selected) =>
-				rows.map((tr) => {
-					const cells = [...tr.querySelectorAll('td')];
-					const value = cells[selected]?.getAttribute('data-value');
-					return value === '' || value === undefined ? null : Number(value);
-				}),
-			selected
-		);
+		// The selected 盟市's column: one outlined cell in every row, all in the sorted column.
+		const sortedColumn = await table
+			.locator('thead th')
+			.evaluateAll((headers) =>
+				headers.findIndex((th) => th.getAttribute('aria-sort') === 'ascending')
+			);
+		const outlined = await table
+			.locator('tbody tr[data-row]')
+			.evaluateAll((rows) =>
+				rows.map((tr) =>
+					[...(tr as HTMLTableRowElement).cells].findIndex((cell) =>
+						cell.hasAttribute('data-selected')
+					)
+				)
+			);
+		expect(new Set(outlined)).toEqual(new Set([sortedColumn]));
+		const values = await table
+			.locator('tbody tr[data-row] td[data-selected]')
+			.evaluateAll((cells) =>
+				cells.map((cell) => {
+					const value = cell.getAttribute('data-value');
+					return value === '' || value === null ? null : Number(value);
+				})
+			);
+		expect(values.length).toBe(outlined.length);
 		const known = values.filter((v): v is number => v !== null);
 		expect(known.length).toBeGreaterThan(10);
 		expect(known[0]).toBe(Math.min(...known));
