@@ -14,7 +14,6 @@ import { NEAR_MARGIN } from './chart-update';
 
 export class ShownWhileNear<T> {
 	readonly #newest: () => T;
-	readonly #same: (a: T, b: T) => boolean;
 	/** Within NEAR_MARGIN of the window (until the first report: assume so). */
 	#near = $state(true);
 	/** Bumped to show the newest value wherever the element is (printing). */
@@ -38,12 +37,11 @@ export class ShownWhileNear<T> {
 	});
 
 	/**
-	 * `newest` is read in a reactive context: the value follows it while near. `same` says two
-	 * of its values show the same (when `newest` builds a new object each time).
+	 * `newest` is read in a reactive context: the value follows it while near. It may build a new
+	 * object each time (`{ rows, caption }`): the same fields show the same.
 	 */
-	constructor(newest: () => T, same: (a: T, b: T) => boolean = Object.is) {
+	constructor(newest: () => T) {
 		this.#newest = newest;
-		this.#same = same;
 	}
 
 	/** The value to show. */
@@ -53,7 +51,7 @@ export class ShownWhileNear<T> {
 
 	/** A newer value waits until the element comes near (for `data-waiting`, `aria-busy`). */
 	get waiting(): boolean {
-		return !this.#same(this.#value, this.#newest());
+		return !sameFields(this.#value, this.#newest());
 	}
 
 	/** Show the newest value now, wherever the element is. */
@@ -77,4 +75,17 @@ export class ShownWhileNear<T> {
 			removeEventListener('beforeprint', print);
 		};
 	};
+}
+
+/** The same value, or objects whose own fields are the same values. */
+function sameFields(a: unknown, b: unknown): boolean {
+	if (Object.is(a, b)) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	const keys = Object.keys(a);
+	return (
+		keys.length === Object.keys(b).length &&
+		keys.every((k) =>
+			Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
+		)
+	);
 }
