@@ -9,6 +9,7 @@ import { regions, SEGMENT_NAMES, tiers } from '../domain/catalogue';
 import type { IndicatorMean, ScenarioCell } from '../figures/types';
 import { LEVEL_INDICATORS } from './assessment';
 import { BLUES } from './common';
+import { sameForSameInputs } from './memo';
 import { annex4Text, scenarioLabel, scenariosBySegment } from './scenarios';
 
 export interface HeatmapColumn {
@@ -57,7 +58,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
  * The share of declarations that built each scenario, by tier ("1"–"4": at that tier or above)
  * or by 盟市 (at any tier): rows are the 40 scenarios grouped by 环节.
  */
-export function scenarioHeatmapModel(
+export const scenarioHeatmapModel = sameForSameInputs(function scenarioHeatmapModel(
 	cells: readonly ScenarioCell[],
 	columns: readonly HeatmapColumn[],
 	mode: 'region' | 'tier'
@@ -85,10 +86,10 @@ export function scenarioHeatmapModel(
 			})
 		}))
 	};
-}
+});
 
 /** The mean 附件3 level (1–6, 不涉及 left out) of each level indicator in each group. */
-export function indicatorMeansModel(
+export const indicatorMeansModel = sameForSameInputs(function indicatorMeansModel(
 	means: readonly IndicatorMean[],
 	columns: readonly HeatmapColumn[]
 ): HeatmapModel {
@@ -113,7 +114,7 @@ export function indicatorMeansModel(
 			})
 		}))
 	};
-}
+});
 
 /** How rows are ordered: as the model has them, or by one column's values. */
 export type HeatmapSort = { column: number; direction: 'ascending' | 'descending' } | null;

@@ -23,3 +23,28 @@ export function sameData(a: unknown, b: unknown): boolean {
 	}
 	return true;
 }
+
+/**
+ * `build`, remembering its last result for each first input (by identity) while the other
+ * inputs are the same values: a pure builder given a figure kept unchanged (`keptWhileSame`,
+ * figures/columns.ts) returns the very object it returned before, so what draws it has nothing
+ * to compare or redraw.
+ */
+export function sameForSameInputs<A extends [object, ...unknown[]], R>(
+	build: (...args: A) => R
+): (...args: A) => R {
+	const last = new WeakMap<object, { rest: unknown[]; result: R }>();
+	return (...args: A) => {
+		const [first, ...rest] = args;
+		const known = last.get(first);
+		if (
+			known &&
+			known.rest.length === rest.length &&
+			known.rest.every((v, i) => Object.is(v, rest[i]))
+		)
+			return known.result;
+		const result = build(...args);
+		last.set(first, { rest, result });
+		return result;
+	};
+}

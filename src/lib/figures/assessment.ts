@@ -6,7 +6,7 @@
 import { indicators } from '../domain/catalogue';
 import type { Cube } from '../cube/cube';
 import { ints, nullOf, textAt } from '../cube/table';
-import { keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
+import { keptWhileSame, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
 import type { DashboardFilters, IndicatorLevelCount, IndicatorMean, MaturityCell } from './types';
 
 const LEVEL_INDICATORS = indicators.filter((i) => i.kind === 'level');
@@ -53,15 +53,28 @@ export function indicatorLevelsOf(
 		);
 }
 
-/** Mean level of each indicator (不涉及 left out) by 盟市 or by declared tier, groups in text order. */
+/**
+ * Mean level of each indicator (不涉及 left out) by 盟市 or by declared tier, groups in text order;
+ * the filter on what it is by is left out, so under a change of that filter alone the means are
+ * the same object.
+ */
 export function indicatorMeansOf(
 	cube: Cube,
 	f: DashboardFilters,
 	year: number,
 	by: 'region' | 'tier'
 ): IndicatorMean[] {
+	const others = { ...f, year, [by]: null };
+	return keptWhileSame(cube, `indicatorMeans by ${by}`, others, () => meansOf(cube, others, by));
+}
+
+function meansOf(
+	cube: Cube,
+	others: DashboardFilters & { year: number },
+	by: 'region' | 'tier'
+): IndicatorMean[] {
 	const a = assessmentColumns(cube);
-	const filter = keyFilter(a.keys, { ...f, year, [by]: null });
+	const filter = keyFilter(a.keys, others);
 	const groups = new Map<string, { declarations: number; sums: number[]; counts: number[] }>();
 	for (let i = 0; i < a.keys.length; i++) {
 		if (!keyPasses(a.keys, filter, i)) continue;
@@ -91,10 +104,18 @@ export function indicatorMeansOf(
 	});
 }
 
-/** Declarations by declared tier × GB/T 39116 maturity level (the tier filter left out). */
+/**
+ * Declarations by declared tier × GB/T 39116 maturity level (the tier filter left out: the same
+ * object under a change of it alone).
+ */
 export function maturityByTierOf(cube: Cube, f: DashboardFilters, year: number): MaturityCell[] {
+	const others = { ...f, year, tier: null };
+	return keptWhileSame(cube, 'maturityByTier', others, () => maturityOf(cube, others));
+}
+
+function maturityOf(cube: Cube, others: DashboardFilters & { year: number }): MaturityCell[] {
 	const a = assessmentColumns(cube);
-	const filter = keyFilter(a.keys, { ...f, year, tier: null });
+	const filter = keyFilter(a.keys, others);
 	const none = nullOf(a.maturity);
 	const counts = new Map<string, MaturityCell>();
 	for (let i = 0; i < a.keys.length; i++) {

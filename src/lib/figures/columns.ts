@@ -31,6 +31,24 @@ export function oncePerCube<T>(cube: object, key: string, make: () => T): T {
 	return memo.get(key) as T;
 }
 
+const lastResults = new WeakMap<object, Map<string, { key: string; value: unknown }>>();
+
+/**
+ * `make()`'s result for the cube and `name`, kept while `key` — the filters the figure reads —
+ * stays the same. A figure that leaves a filter out (one by 盟市 under a 盟市 filter) is then the
+ * same object after only that filter changed, so what shows it has nothing to compare or redraw.
+ */
+export function keptWhileSame<T>(cube: object, name: string, key: unknown, make: () => T): T {
+	let results = lastResults.get(cube);
+	if (!results) lastResults.set(cube, (results = new Map()));
+	const text = JSON.stringify(key);
+	const last = results.get(name);
+	if (last?.key === text) return last.value as T;
+	const value = make();
+	results.set(name, { key: text, value });
+	return value;
+}
+
 /** The columns every declaration-keyed table has: year, 盟市, 行业, declared tier, status. */
 export interface KeyColumns {
 	length: number;

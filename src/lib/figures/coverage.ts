@@ -9,7 +9,15 @@ import { coverageOf, planPath, type CoverageFigure } from '../domain/plan';
 import type { CubeCore } from '../cube/cube';
 import { ints, nullOf, texts, textAt, type IntArray, type TextColumn } from '../cube/table';
 import { basicStartsBy, basicStartsOf } from './basic-starts';
-import { filterCode, keyColumns, keyFilter, keyPasses, oncePerCube, passes } from './columns';
+import {
+	filterCode,
+	keptWhileSame,
+	keyColumns,
+	keyFilter,
+	keyPasses,
+	oncePerCube,
+	passes
+} from './columns';
 import type {
 	DashboardFilters,
 	IndustryRow,
@@ -266,29 +274,34 @@ export function overviewOf(
 	};
 }
 
-/** Every 盟市 (all 12, in GB/T 2260 order) for the year, under the other filters. */
+/**
+ * Every 盟市 (all 12, in GB/T 2260 order) for the year, under the other filters: the 盟市 filter
+ * left out, so under a change of it alone the rows are the same object.
+ */
 export function regionRowsOf(cube: CubeCore, f: DashboardFilters, year: number): RegionRow[] {
-	const threshold = coverageThreshold(f);
 	const slice = { ...f, region: null };
-	const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
-	const declarations = declarationTotals(cube, year, slice, 'region');
-	// Starts are 基础级 declarations: none under another declared tier.
-	const starts =
-		f.tier === null || f.tier === 1 ? basicStartsBy(cube, year, slice, 'region') : new Map();
-	return regions.map((region) => {
-		const own = enterprises.get(region.code);
-		const decl = declarations.get(region.code);
-		return {
-			code: region.code,
-			name: region.name,
-			shortName: region.shortName,
-			coverage: coverageOf(own?.covered ?? 0, denominatorOf(cube, year, region.code, f.industry)),
-			tiers: own?.tiers ?? { ...NO_TIERS },
-			basicStarts: starts.get(region.code) ?? { declared: 0, awarded: 0 },
-			declarations: decl?.declarations ?? 0,
-			rejected: decl?.rejected ?? 0,
-			flagged: decl?.flagged ?? 0
-		};
+	return keptWhileSame(cube, 'regionRows', [slice, year], () => {
+		const threshold = coverageThreshold(f);
+		const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
+		const declarations = declarationTotals(cube, year, slice, 'region');
+		// Starts are 基础级 declarations: none under another declared tier.
+		const starts =
+			f.tier === null || f.tier === 1 ? basicStartsBy(cube, year, slice, 'region') : new Map();
+		return regions.map((region) => {
+			const own = enterprises.get(region.code);
+			const decl = declarations.get(region.code);
+			return {
+				code: region.code,
+				name: region.name,
+				shortName: region.shortName,
+				coverage: coverageOf(own?.covered ?? 0, denominatorOf(cube, year, region.code, f.industry)),
+				tiers: own?.tiers ?? { ...NO_TIERS },
+				basicStarts: starts.get(region.code) ?? { declared: 0, awarded: 0 },
+				declarations: decl?.declarations ?? 0,
+				rejected: decl?.rejected ?? 0,
+				flagged: decl?.flagged ?? 0
+			};
+		});
 	});
 }
 

@@ -6,8 +6,8 @@
  */
 import { scenarios, tiers } from '../domain/catalogue';
 import type { Cube } from '../cube/cube';
-import { ints, textAt } from '../cube/table';
-import { keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
+import { codeOf, ints, textAt } from '../cube/table';
+import { keptWhileSame, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
 import type { DashboardFilters, ScenarioCell, ScenarioShortfall } from './types';
 
 const SCENARIO_NUMBERS = scenarios.map((s) => s.no).sort((a, b) => a - b);
@@ -52,25 +52,35 @@ function declarationCounts(
 
 /**
  * Share of each 盟市's declarations that built each scenario (at any tier the rules count);
- * the columns are the 盟市 with declarations under the other filters.
+ * the columns are the 盟市 with declarations under the other filters. The 盟市 filter is left
+ * out: under a change of it alone the result is the same object.
  */
 export function scenarioByRegionOf(cube: Cube, f: DashboardFilters, year: number): ScenarioCell[] {
-	const totals = declarationCounts(cube, f, year, 'region');
-	const s = scenarioColumns(cube);
-	const filter = keyFilter(s.keys, { ...f, year, region: null });
-	const built = new Map<string, number>();
-	for (let i = 0; i < s.keys.length; i++) {
-		if (keyPasses(s.keys, filter, i))
-			addTo(built, `${s.scenario[i]} ${textAt(s.keys.region, i)}`, s.atOrAbove[0]?.[i] ?? 0);
-	}
-	const columns = ([...totals.keys()] as string[]).sort(byText);
-	return SCENARIO_NUMBERS.flatMap((scenario) =>
-		columns.map((region) => {
-			const count = built.get(`${scenario} ${region}`) ?? 0;
-			const total = totals.get(region) ?? 0;
-			return { scenario, column: region, count, total, share: count / total };
-		})
-	);
+	const others = { ...f, year, region: null };
+	return keptWhileSame(cube, 'scenarioByRegion', others, () => {
+		const totals = declarationCounts(cube, others, year, 'region');
+		const s = scenarioColumns(cube);
+		const filter = keyFilter(s.keys, others);
+		// Counts by scenario number × the 盟市's code in the column's dictionary.
+		const codes = s.keys.region.dictionary.length;
+		const built = new Float64Array((SCENARIO_NUMBERS.at(-1)! + 1) * codes);
+		const builtAtAny = s.atOrAbove[0];
+		for (let i = 0; i < s.keys.length; i++) {
+			if (keyPasses(s.keys, filter, i))
+				built[(s.scenario[i] ?? 0) * codes + (s.keys.region.codes[i] ?? 0)]! +=
+					builtAtAny?.[i] ?? 0;
+		}
+		const columns = ([...totals.keys()] as string[])
+			.sort(byText)
+			.map((region) => ({ region, code: codeOf(s.keys.region, region) }));
+		return SCENARIO_NUMBERS.flatMap((scenario) =>
+			columns.map(({ region, code }) => {
+				const count = code < 0 ? 0 : (built[scenario * codes + code] ?? 0);
+				const total = totals.get(region) ?? 0;
+				return { scenario, column: region, count, total, share: count / total };
+			})
+		);
+	});
 }
 
 /** Share of the declarations that built each scenario at each tier or above (columns "1"–"4"). */
