@@ -231,6 +231,16 @@ describe('answers at a glance, in Chromium', () => {
 		expect(known.length).toBeGreaterThan(10);
 		expect(known[0]).toBe(Math.min(...known));
 		expect([...known].sort((a, b) => a - b)).toEqual(known);
+		// Values on demand: none written in the cells until 显示数值, then each cell's share.
+		const written = () =>
+			table
+				.locator('tbody tr[data-row] td[data-selected]')
+				.evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ''));
+		await expect(written()).resolves.toEqual(values.map(() => ''));
+		await table.getByTestId('show-values').check();
+		await expect(written()).resolves.toEqual(
+			values.map((v) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`))
+		);
 		await close();
 	});
 
