@@ -8,7 +8,7 @@ import type { CubeCore } from '../cube/cube';
 import { rowsOf } from '../cube/table';
 import { basicStartsOf } from './basic-starts';
 import { enterprisesOf } from './coverage';
-import { oncePerCube } from './columns';
+import { keptWhileSame, oncePerCube } from './columns';
 import {
 	NO_FILTERS,
 	type PipelineRow,
@@ -32,20 +32,25 @@ const priorTitleRows = (cube: CubeCore) =>
 		}))
 	);
 
-/** Prior-title enterprises up to the year by 盟市 (all 12, GB/T 2260 order), then 全区. */
+/**
+ * Prior-title enterprises up to the year by 盟市 (all 12, GB/T 2260 order), then 全区. This and
+ * the pipeline and the 盟市's own targets read no filter: kept while the year is the same.
+ */
 export function priorTitlesOf(cube: CubeCore, year: number): PriorTitleRow[] {
-	const rows = priorTitleRows(cube).filter((r) => r.year === year);
-	const row = (code: string | null, name: string): PriorTitleRow => {
-		const own = code === null ? rows : rows.filter((r) => r.regionCode === code);
-		return {
-			code,
-			name,
-			withTitle: own.length,
-			declaredAdvanced: own.filter((r) => r.declaredAdvanced).length,
-			recognised: own.filter((r) => r.recognised).length
+	return keptWhileSame(cube, 'priorTitles', year, () => {
+		const rows = priorTitleRows(cube).filter((r) => r.year === year);
+		const row = (code: string | null, name: string): PriorTitleRow => {
+			const own = code === null ? rows : rows.filter((r) => r.regionCode === code);
+			return {
+				code,
+				name,
+				withTitle: own.length,
+				declaredAdvanced: own.filter((r) => r.declaredAdvanced).length,
+				recognised: own.filter((r) => r.recognised).length
+			};
 		};
-	};
-	return [...regions.map((r) => row(r.code, r.name)), row(null, '全区')];
+		return [...regions.map((r) => row(r.code, r.name)), row(null, '全区')];
+	});
 }
 
 /** Every prior-title enterprise of the year (of one 盟市, or all), by 盟市 then 企业编码. */
@@ -67,13 +72,15 @@ export function priorTitleEnterprisesOf(
 
 /** 卓越级 and 领航级 by year: recommended, recognised, not recognised. */
 export function pipelineOf(cube: CubeCore): PipelineRow[] {
-	return rowsOf(cube.tables.pipeline).map((r) => ({
-		year: r.year as number,
-		tier: r.tier as number,
-		recommended: r.recommended as number,
-		recognised: r.recognised as number,
-		notRecognised: r.not_recognised as number
-	}));
+	return oncePerCube(cube, 'pipeline', () =>
+		rowsOf(cube.tables.pipeline).map((r) => ({
+			year: r.year as number,
+			tier: r.tier as number,
+			recommended: r.recommended as number,
+			recognised: r.recognised as number,
+			notRecognised: r.not_recognised as number
+		}))
+	);
 }
 
 /**
@@ -82,19 +89,21 @@ export function pipelineOf(cube: CubeCore): PipelineRow[] {
  * enterprises by current tier — 0 where it has none.
  */
 export function regionTargetsOf(cube: CubeCore, year: number): RegionTargetRow[] {
-	const targets = rowsOf(cube.tables.region_targets);
-	if (!targets.length) return [];
-	return targets.map((t) => {
-		const code = t.region as string;
-		const metric = t.metric as TargetMetric;
-		return {
-			code,
-			name: regions.find((r) => r.code === code)?.name ?? code,
-			metric,
-			targetYear: t.target_year as number,
-			target: t.target as number,
-			actual: reached(cube, year, code, metric)
-		};
+	return keptWhileSame(cube, 'regionTargets', year, () => {
+		const targets = rowsOf(cube.tables.region_targets);
+		if (!targets.length) return [];
+		return targets.map((t) => {
+			const code = t.region as string;
+			const metric = t.metric as TargetMetric;
+			return {
+				code,
+				name: regions.find((r) => r.code === code)?.name ?? code,
+				metric,
+				targetYear: t.target_year as number,
+				target: t.target as number,
+				actual: reached(cube, year, code, metric)
+			};
+		});
 	});
 }
 
