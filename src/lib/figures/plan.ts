@@ -8,7 +8,7 @@ import type { CubeCore } from '../cube/cube';
 import { rowsOf } from '../cube/table';
 import { basicStartsOf } from './basic-starts';
 import { enterprisesOf } from './coverage';
-import { keptWhileSame, oncePerCube } from './columns';
+import { oncePerCube } from './columns';
 import {
 	NO_FILTERS,
 	type PipelineRow,
@@ -34,10 +34,10 @@ const priorTitleRows = (cube: CubeCore) =>
 
 /**
  * Prior-title enterprises up to the year by 盟市 (all 12, GB/T 2260 order), then 全区. This and
- * the pipeline and the 盟市's own targets read no filter: kept while the year is the same.
+ * the pipeline and the 盟市's own targets read no filter: made once per cube (and year).
  */
 export function priorTitlesOf(cube: CubeCore, year: number): PriorTitleRow[] {
-	return keptWhileSame(cube, 'priorTitles', year, () => {
+	return oncePerCube(cube, `prior titles by 盟市 ${year}`, () => {
 		const rows = priorTitleRows(cube).filter((r) => r.year === year);
 		const row = (code: string | null, name: string): PriorTitleRow => {
 			const own = code === null ? rows : rows.filter((r) => r.regionCode === code);
@@ -89,7 +89,7 @@ export function pipelineOf(cube: CubeCore): PipelineRow[] {
  * enterprises by current tier — 0 where it has none.
  */
 export function regionTargetsOf(cube: CubeCore, year: number): RegionTargetRow[] {
-	return keptWhileSame(cube, 'regionTargets', year, () => {
+	return oncePerCube(cube, `盟市 targets ${year}`, () => {
 		const targets = rowsOf(cube.tables.region_targets);
 		if (!targets.length) return [];
 		return targets.map((t) => {
