@@ -100,7 +100,7 @@ export async function checkPageOffline(browser: Browser, siteUrl: string, path: 
 	});
 	// The browser's own favicon fetch is not the page's: it may come after the cut.
 	page.on('requestfailed', (request) => {
-		if (!request.url().endsWith('/favicon.svg')) failed.push(request.url());
+		if (!request.url().endsWith('/favicon.png')) failed.push(request.url());
 	});
 
 	await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
