@@ -84,8 +84,12 @@ export class ChartOptions {
 
 	get<K extends ChartKind>(name: string, spec: ChartSpec<K>): Drawings[K] {
 		const last = this.last.get(name);
-		if (last && last.spec.build === spec.build && sameData(last.spec.args, spec.args))
+		if (last && last.spec.build === spec.build && sameData(last.spec.args, spec.args)) {
+			// The newest equal inputs are kept: a figure kept unchanged (figures/columns.ts) is then
+			// the same object next time, and the comparison ends at once instead of walking it.
+			last.spec = spec;
 			return last.option as Drawings[K];
+		}
 		const option = optionOf(spec);
 		this.last.set(name, { spec, option });
 		return option;
