@@ -378,6 +378,51 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('a heatmap’s rows far below the window follow a filter once scrolled to; those near at once', async () => {
+		/** Each row block of 场景's 40 × 层级 table: its cells' accessible names (values in them). */
+		const blocksOf = (page: Page) =>
+			page
+				.getByTestId('heatmap-tier')
+				.locator('tbody')
+				.evaluateAll((bodies) =>
+					bodies.map((body) =>
+						[...body.querySelectorAll('button.cell')].map((cell) => cell.getAttribute('aria-label'))
+					)
+				);
+		const direct = await openPage(browser, `${siteUrl}scenario/?region=150600`);
+		await live(direct.page);
+		const expected = await blocksOf(direct.page);
+		await direct.context.close();
+
+		const { page, context, errors } = await openPage(browser, `${siteUrl}scenario/`);
+		await live(page);
+		const before = await blocksOf(page);
+		// One block per 环节, the last (运营管理) starting more than a window below the fold.
+		expect(before.length).toBeGreaterThan(3);
+		const last = page.getByTestId('heatmap-tier').locator('tbody').last();
+		expect(await last.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.2);
+		expect(before.at(-1)).not.toEqual(expected.at(-1));
+		expect(before[0]).not.toEqual(expected[0]);
+
+		await page.getByTestId('filter-region').selectOption('150600');
+		await page.waitForSelector('[data-testid=figures-source][data-filters*="region=150600"]');
+		// The first block, in the window, shows the new figures at once; the last waits, as it was.
+		await expect.poll(async () => (await blocksOf(page))[0]).toEqual(expected[0]);
+		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
+		expect(await last.getAttribute('aria-busy')).toBe('true');
+		expect((await blocksOf(page)).at(-1)).toEqual(before.at(-1));
+
+		await showsNewestNearOrPrinted(
+			page,
+			last,
+			async () => (await blocksOf(page)).at(-1),
+			expected.at(-1),
+			before.at(-1)
+		);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('the URL follows the last of quick picks, and a link clicked at once wins', async () => {
 		const ordos = await queryOverview(engine, { ...NO_FILTERS, region: '150600' });
 		const all = await queryOverview(engine, NO_FILTERS);

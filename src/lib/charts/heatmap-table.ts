@@ -133,6 +133,34 @@ export function sortedRows(model: HeatmapModel, sort: HeatmapSort): HeatmapRow[]
 		.map(({ row }) => row);
 }
 
+/** Rows in a block when they are not grouped (sorted, or a model without groups). */
+export const ROWS_PER_BLOCK = 8;
+
+/**
+ * The rows cut into blocks, each a `<tbody>` that updates on its own while near the window: one
+ * per group (环节) in the natural order, else runs of ROWS_PER_BLOCK; past `maxBlocks` the last
+ * takes the rest. A filter change then updates the blocks a user can see, the others as they
+ * come near (HeatmapTable.svelte).
+ */
+export function rowBlocks(
+	rows: readonly HeatmapRow[],
+	grouped: boolean,
+	maxBlocks: number
+): HeatmapRow[][] {
+	const byGroup = grouped && rows.some((row) => row.group !== '');
+	const blocks: HeatmapRow[][] = [];
+	for (const row of rows) {
+		const last = blocks.at(-1);
+		const joins =
+			last !== undefined &&
+			(blocks.length === maxBlocks ||
+				(byGroup ? last[0]!.group === row.group : last.length < ROWS_PER_BLOCK));
+		if (joins) last.push(row);
+		else blocks.push([row]);
+	}
+	return blocks;
+}
+
 /** The next sort when a column's header is pressed: weakest first, then strongest, then none. */
 export function nextSort(current: HeatmapSort, column: number): HeatmapSort {
 	if (current?.column !== column) return { column, direction: 'ascending' };
