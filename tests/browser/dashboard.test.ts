@@ -60,6 +60,20 @@ async function showsNewestNearOrPrinted(
 	expect(await shown()).toEqual(before);
 }
 
+/**
+ * What `read` finds on a page opened with the 盟市 filter (鄂尔多斯市) in its URL — what a part
+ * waiting far from the window must show once it comes near — then the page opened without it.
+ */
+async function openedWithFilterThenWithout<T>(path: string, read: (page: Page) => Promise<T>) {
+	const direct = await openPage(browser, `${siteUrl}${path}?region=150600`);
+	await live(direct.page);
+	const expected = await read(direct.page);
+	await direct.context.close();
+	const opened = await openPage(browser, `${siteUrl}${path}`);
+	await live(opened.page);
+	return { expected, ...opened };
+}
+
 /** The page has recomputed its figures in the browser's DuckDB. */
 const live = (page: Page) =>
 	page.waitForSelector('[data-testid=figures-source][data-figures=live]', { timeout: 60_000 });
@@ -353,13 +367,10 @@ describe('dashboard pages in Chromium', () => {
 	it('a table far below the window shows new filters’ rows once it is scrolled to, or printed', async () => {
 		const rowsOf = (page: Page) =>
 			page.getByTestId('data-table').locator('tbody tr').allInnerTexts();
-		const direct = await openPage(browser, `${siteUrl}industry/?region=150600`);
-		await live(direct.page);
-		const expected = await rowsOf(direct.page);
-		await direct.context.close();
-
-		const { page, context, errors } = await openPage(browser, `${siteUrl}industry/`);
-		await live(page);
+		const { expected, page, context, errors } = await openedWithFilterThenWithout(
+			'industry/',
+			rowsOf
+		);
 		const table = page.getByTestId('data-table');
 		// At 1366×768 行业's table starts more than a window below the fold.
 		expect(await table.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.5);
@@ -389,13 +400,10 @@ describe('dashboard pages in Chromium', () => {
 						[...body.querySelectorAll('button.cell')].map((cell) => cell.getAttribute('aria-label'))
 					)
 				);
-		const direct = await openPage(browser, `${siteUrl}scenario/?region=150600`);
-		await live(direct.page);
-		const expected = await blocksOf(direct.page);
-		await direct.context.close();
-
-		const { page, context, errors } = await openPage(browser, `${siteUrl}scenario/`);
-		await live(page);
+		const { expected, page, context, errors } = await openedWithFilterThenWithout(
+			'scenario/',
+			blocksOf
+		);
 		const before = await blocksOf(page);
 		// One block per 环节, the last (运营管理) starting more than a window below the fold.
 		expect(before.length).toBeGreaterThan(3);
