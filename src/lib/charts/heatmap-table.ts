@@ -135,6 +135,8 @@ export function sortedRows(model: HeatmapModel, sort: HeatmapSort): HeatmapRow[]
 
 /** Rows in a block when they are not grouped (sorted, or a model without groups). */
 export const ROWS_PER_BLOCK = 8;
+/** The most blocks a table is cut into (a `<tbody>` each; 场景's 40 rows make 5). */
+export const MAX_ROW_BLOCKS = 8;
 
 /**
  * The rows cut into blocks, each a `<tbody>` that updates on its own while near the window: one
