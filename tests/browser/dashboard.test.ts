@@ -74,6 +74,53 @@ async function openedWithFilterThenWithout<T>(path: string, read: (page: Page) =
 	return { expected, ...opened };
 }
 
+/**
+ * A part of `path` drawn in blocks (`blocksIn`: a heatmap's `<tbody>`s, a bar chart's row
+ * groups), each read as the `attribute` of its `marks`: after a 盟市 pick the first block, in the
+ * window, shows the new figures at once; the last, far below, waits as it was (`waitingToo`
+ * checks what else says so) until it is scrolled to, or printed.
+ */
+async function blocksFollowNearOrPrinted(
+	path: string,
+	blocksIn: (page: Page) => Locator,
+	[marks, attribute]: [string, string],
+	waitingToo: (last: Locator, page: Page) => Promise<void>
+): Promise<void> {
+	const blocksOf = (page: Page) =>
+		blocksIn(page).evaluateAll(
+			(blocks, [selector, name]) =>
+				blocks.map((block) =>
+					[...block.querySelectorAll(selector!)].map((mark) => mark.getAttribute(name!))
+				),
+			[marks, attribute]
+		);
+	const { expected, page, context, errors } = await openedWithFilterThenWithout(path, blocksOf);
+	const before = await blocksOf(page);
+	expect(before.length).toBeGreaterThan(3);
+	const last = blocksIn(page).last();
+	// Below the window and its near margin (a quarter of the window).
+	expect(await last.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.25);
+	expect(before.at(-1)).not.toEqual(expected.at(-1));
+	expect(before[0]).not.toEqual(expected[0]);
+
+	await page.getByTestId('filter-region').selectOption('150600');
+	await page.waitForSelector('[data-testid=figures-source][data-filters*="region=150600"]');
+	await expect.poll(async () => (await blocksOf(page))[0]).toEqual(expected[0]);
+	await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
+	await waitingToo(last, page);
+	expect((await blocksOf(page)).at(-1)).toEqual(before.at(-1));
+
+	await showsNewestNearOrPrinted(
+		page,
+		last,
+		async () => (await blocksOf(page)).at(-1),
+		expected.at(-1),
+		before.at(-1)
+	);
+	expect(errors).toEqual([]);
+	await context.close();
+}
+
 /** The page has recomputed its figures in the browser's DuckDB. */
 const live = (page: Page) =>
 	page.waitForSelector('[data-testid=figures-source][data-figures=live]', { timeout: 60_000 });
@@ -390,45 +437,28 @@ describe('dashboard pages in Chromium', () => {
 	});
 
 	it('a heatmap’s rows far below the window follow a filter once scrolled to; those near at once', async () => {
-		/** Each row block of 场景's 40 × 层级 table: its cells' accessible names (values in them). */
-		const blocksOf = (page: Page) =>
-			page
-				.getByTestId('heatmap-tier')
-				.locator('tbody')
-				.evaluateAll((bodies) =>
-					bodies.map((body) =>
-						[...body.querySelectorAll('button.cell')].map((cell) => cell.getAttribute('aria-label'))
-					)
-				);
-		const { expected, page, context, errors } = await openedWithFilterThenWithout(
+		// 场景's 40 × 层级 table: a block per 环节, the last (运营管理) far below the fold.
+		const heatmap = (page: Page) => page.getByTestId('heatmap-tier');
+		await blocksFollowNearOrPrinted(
 			'scenario/',
-			blocksOf
+			(page) => heatmap(page).locator('tbody'),
+			// Each cell's accessible name (the value in it).
+			['button.cell', 'aria-label'],
+			async (last) => expect(await last.getAttribute('aria-busy')).toBe('true')
 		);
-		const before = await blocksOf(page);
-		// One block per 环节, the last (运营管理) starting more than a window below the fold.
-		expect(before.length).toBeGreaterThan(3);
-		const last = page.getByTestId('heatmap-tier').locator('tbody').last();
-		expect(await last.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(768 * 1.2);
-		expect(before.at(-1)).not.toEqual(expected.at(-1));
-		expect(before[0]).not.toEqual(expected[0]);
+	});
 
-		await page.getByTestId('filter-region').selectOption('150600');
-		await page.waitForSelector('[data-testid=figures-source][data-filters*="region=150600"]');
-		// The first block, in the window, shows the new figures at once; the last waits, as it was.
-		await expect.poll(async () => (await blocksOf(page))[0]).toEqual(expected[0]);
-		await expect.poll(() => last.getAttribute('data-waiting')).toBe('true');
-		expect(await last.getAttribute('aria-busy')).toBe('true');
-		expect((await blocksOf(page)).at(-1)).toEqual(before.at(-1));
-
-		await showsNewestNearOrPrinted(
-			page,
-			last,
-			async () => (await blocksOf(page)).at(-1),
-			expected.at(-1),
-			before.at(-1)
+	it('a bar chart’s rows far below the window follow a filter once scrolled to; those near at once', async () => {
+		// 行业's coverage bars: the 41 大类 in blocks, the last far below the fold.
+		const coverage = (page: Page) => page.getByTestId('chart').first();
+		await blocksFollowNearOrPrinted(
+			'industry/',
+			(page) => coverage(page).locator('g.words'),
+			// Each row's figures, as its tooltip says them.
+			['[data-detail]', 'data-detail'],
+			// The chart says it is not all drawn yet.
+			async (_, page) => expect(await coverage(page).getAttribute('data-waiting')).toBe('true')
 		);
-		expect(errors).toEqual([]);
-		await context.close();
 	});
 
 	it('the URL follows the last of quick picks, and a link clicked at once wins', async () => {

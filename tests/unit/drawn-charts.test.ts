@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_INDICATORS, indicatorDistributionBars } from '../../src/lib/charts/assessment';
 import { NO_DATA_GREY, RATE_BLUE, BLUES } from '../../src/lib/charts/common';
 import {
-	barsGeometry,
+	barBlocks,
+	barPaths,
+	BAR_ROWS_PER_BLOCK,
 	barsLayout,
+	MAX_BAR_BLOCKS,
+	placedBars,
 	fitText,
 	lineLayout,
 	linePath,
@@ -229,15 +233,36 @@ describe('geometry', () => {
 			reference: null
 		};
 		const layout = barsLayout(model, 400, 200);
-		const geometry = barsGeometry(model, layout);
-		expect(geometry.paths.map((p) => p.color)).toEqual(['#111111', '#222222']);
+		const bars = placedBars(model, layout);
+		const paths = barPaths(bars);
+		expect(paths.map((p) => p.color)).toEqual(['#111111', '#222222']);
 		// Two bars of the first colour, one of the second (a zero segment draws nothing).
-		expect(geometry.paths[0]?.d.match(/M/g)).toHaveLength(2);
-		expect(geometry.paths[1]?.d.match(/M/g)).toHaveLength(1);
+		expect(paths[0]?.d.match(/M/g)).toHaveLength(2);
+		expect(paths[1]?.d.match(/M/g)).toHaveLength(1);
 		expect(layout.x(10)).toBeCloseTo(layout.right);
-		expect(geometry.rows[0]?.noteX).toBeCloseTo(layout.x(5) + 6);
-		expect(geometry.rows[1]!.y).toBeGreaterThan(geometry.rows[0]!.y);
+		expect(bars[0]?.noteX).toBeCloseTo(layout.x(5) + 6);
+		expect(bars[1]!.y).toBeGreaterThan(bars[0]!.y);
+		expect(bars[1]!.bandTop).toBeCloseTo(bars[0]!.bandTop + bars[0]!.bandHeight);
 		expect(layout.right).toBeLessThanOrEqual(400);
+		// A block of rows (the second on) draws them where the whole chart does.
+		expect(barPaths(bars.slice(1))).toEqual([
+			{ color: '#111111', d: `${paths[0]!.d.split('Z')[1]}Z` }
+		]);
+	});
+
+	it('cuts a tall bar chart into blocks of rows, in order, the last taking the rest', () => {
+		const rows = Array.from({ length: 100 }, (_, i) => ({
+			name: String(i),
+			label: String(i),
+			segments: [],
+			note: null,
+			detail: []
+		}));
+		const blocks = barBlocks(rows);
+		expect(blocks.flat()).toEqual(rows);
+		expect(blocks).toHaveLength(MAX_BAR_BLOCKS);
+		expect(blocks.slice(0, -1).every((b) => b.length === BAR_ROWS_PER_BLOCK)).toBe(true);
+		expect(barBlocks(rows.slice(0, 12)).map((b) => b.length)).toEqual([BAR_ROWS_PER_BLOCK, 4]);
 	});
 
 	it('breaks a line at gaps, or joins across them when asked', () => {

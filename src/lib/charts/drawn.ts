@@ -6,6 +6,7 @@
  * (docs/dashboard.md). The builders in this folder make the models; this file holds their types
  * and the geometry (axis ticks, text widths, where each mark goes). Pure.
  */
+import { runsOf } from './blocks';
 import { niceCeil } from './common';
 
 /** One coloured part of a bar (a tier in a stacked bar; the only one in a plain bar). */
@@ -186,40 +187,86 @@ export function barsLayout(
 	};
 }
 
-/** A bar chart's marks at their places: few elements, so a new model changes few attributes. */
-export interface BarsGeometry {
-	/** Every segment of one colour as one path (the colour as the builder gave it). */
-	paths: { color: string; d: string }[];
-	/** Per row: its middle, its label (cut to fit), and its note with where it starts. */
-	rows: { y: number; label: string; note: string | null; noteX: number }[];
+/** One row of a bar chart with its marks at their places. */
+export interface PlacedBar {
+	/** The row (its name for a click, its detail for the tooltip and accessible name). */
+	row: BarRow;
+	/** The row's middle. */
+	y: number;
+	/** The band that takes the pointer: its top and height. */
+	bandTop: number;
+	bandHeight: number;
+	/** The category label (cut to fit), right-aligned at `labelX`. */
+	label: string;
+	labelX: number;
+	/** The note and where it starts (right of the bar). */
+	note: string | null;
+	noteX: number;
+	/** Its segments as path data, by colour (a zero segment draws nothing). */
+	rects: { color: string; d: string }[];
 	/** Labels inside segments wide enough to hold them, and the segment's colour under them. */
 	labels: { x: number; y: number; text: string; fill: string }[];
 }
 
-export function barsGeometry(
+/** Every row of `model` with its marks at their places in `layout`. */
+export function placedBars(
 	model: BarsModel,
 	layout: BarsLayout,
 	fontSize = FONT_SIZE
-): BarsGeometry {
-	const paths = new Map<string, string>();
-	const labels: BarsGeometry['labels'] = [];
-	const rows = model.rows.map((row, i) => {
+): PlacedBar[] {
+	return model.rows.map((row, i) => {
 		const y = layout.top + (i + 0.5) * layout.band;
 		const top = (y - layout.bar / 2).toFixed(1);
+		const rects: PlacedBar['rects'] = [];
+		const labels: PlacedBar['labels'] = [];
 		let sum = 0;
 		for (const segment of row.segments) {
 			const from = layout.x(sum);
 			sum += segment.value;
 			const width = layout.x(sum) - from;
 			if (width <= 0) continue;
-			const rect = `M${from.toFixed(1)},${top}h${width.toFixed(1)}v${layout.bar.toFixed(1)}h${(-width).toFixed(1)}Z`;
-			paths.set(segment.color, (paths.get(segment.color) ?? '') + rect);
+			const d = `M${from.toFixed(1)},${top}h${width.toFixed(1)}v${layout.bar.toFixed(1)}h${(-width).toFixed(1)}Z`;
+			rects.push({ color: segment.color, d });
 			if (segment.label && width > textWidth(segment.label, fontSize - 1) + 4)
 				labels.push({ x: from + width / 2, y, text: segment.label, fill: segment.color });
 		}
-		return { y, label: layout.labels[i] ?? '', note: row.note, noteX: layout.x(sum) + 6 };
+		return {
+			row,
+			y,
+			bandTop: y - layout.band / 2,
+			bandHeight: layout.band,
+			label: layout.labels[i] ?? '',
+			labelX: layout.left - 8,
+			note: row.note,
+			noteX: layout.x(sum) + 6,
+			rects,
+			labels
+		};
 	});
-	return { paths: [...paths].map(([color, d]) => ({ color, d })), rows, labels };
+}
+
+/**
+ * The bars' rectangles as one path per colour (colours in the order they first appear): few
+ * elements, so a new model changes a few attributes, not every bar's.
+ */
+export function barPaths(bars: readonly PlacedBar[]): { color: string; d: string }[] {
+	const paths = new Map<string, string>();
+	for (const bar of bars)
+		for (const rect of bar.rects) paths.set(rect.color, (paths.get(rect.color) ?? '') + rect.d);
+	return [...paths].map(([color, d]) => ({ color, d }));
+}
+
+/**
+ * Rows in a block of a bar chart (DrawnChart): each block updates on its own while near the
+ * window, so a tall chart (行业's 41 大类) redraws the rows a user can see on a filter change.
+ */
+export const BAR_ROWS_PER_BLOCK = 8;
+/** The most blocks a bar chart is cut into (the last takes the rest). */
+export const MAX_BAR_BLOCKS = 8;
+
+/** A bar chart's rows in blocks of BAR_ROWS_PER_BLOCK. */
+export function barBlocks<T>(rows: readonly T[]): T[][] {
+	return runsOf(rows, BAR_ROWS_PER_BLOCK, MAX_BAR_BLOCKS);
 }
 
 /** Where a line chart's parts go in a box `width` × `height` (px). */

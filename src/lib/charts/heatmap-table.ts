@@ -8,6 +8,7 @@
 import { regions, SEGMENT_NAMES, tiers } from '../domain/catalogue';
 import type { IndicatorMean, ScenarioCell } from '../figures/types';
 import { LEVEL_INDICATORS } from './assessment';
+import { blocksOf, runsOf } from './blocks';
 import { BLUES } from './common';
 import { sameForSameInputs } from './memo';
 import { annex4Text, scenarioLabel, scenariosBySegment } from './scenarios';
@@ -149,18 +150,9 @@ export function rowBlocks(
 	grouped: boolean,
 	maxBlocks: number
 ): HeatmapRow[][] {
-	const byGroup = grouped && rows.some((row) => row.group !== '');
-	const blocks: HeatmapRow[][] = [];
-	for (const row of rows) {
-		const last = blocks.at(-1);
-		const joins =
-			last !== undefined &&
-			(blocks.length === maxBlocks ||
-				(byGroup ? last[0]!.group === row.group : last.length < ROWS_PER_BLOCK));
-		if (joins) last.push(row);
-		else blocks.push([row]);
-	}
-	return blocks;
+	if (!grouped || rows.every((row) => row.group === ''))
+		return runsOf(rows, ROWS_PER_BLOCK, maxBlocks);
+	return blocksOf(rows, maxBlocks, (block, row) => block[0]!.group === row.group);
 }
 
 /** The next sort when a column's header is pressed: weakest first, then strongest, then none. */

@@ -89,3 +89,50 @@ function sameFields(a: unknown, b: unknown): boolean {
 		)
 	);
 }
+
+/**
+ * A long chart's or table's rows in blocks, each shown while near the window as a whole part is
+ * (ShownWhileNear): a change updates the blocks a user can see at once, the others as they come
+ * near or the page is printed. Attach each block to the element that draws it.
+ *
+ *     const body = new BlocksWhileNear(() => runsOf(rows, 8, MAX), MAX);
+ *     {#each body.blocks as block, k (k)}{#if block.value}<tbody {@attach block.attach}>…
+ */
+export class BlocksWhileNear<T> {
+	readonly #cut: () => readonly (readonly T[])[];
+	readonly #newest = $derived.by(() => this.#cut());
+	/** At most `maxBlocks`: a block past the newest's count shows nothing once near. */
+	readonly blocks: readonly ShownWhileNear<readonly T[] | null>[];
+	readonly #starts = $derived.by(() => {
+		let start = 0;
+		return this.blocks.map((block) => {
+			const first = start;
+			start += block.value?.length ?? 0;
+			return first;
+		});
+	});
+
+	/** `cut` gives the newest rows in blocks (charts/blocks.ts), read in a reactive context. */
+	constructor(cut: () => readonly (readonly T[])[], maxBlocks: number) {
+		this.#cut = cut;
+		this.blocks = Array.from(
+			{ length: maxBlocks },
+			(_, k) => new ShownWhileNear<readonly T[] | null>(() => this.#newest[k] ?? null)
+		);
+	}
+
+	/** Each block's first row's place among the rows shown (keyboard positions, y). */
+	get starts(): readonly number[] {
+		return this.#starts;
+	}
+
+	/** Some block waits with older rows than the newest. */
+	get waiting(): boolean {
+		return this.blocks.some((block) => block.waiting);
+	}
+
+	/** Show the newest rows in every block now, wherever it is (sorting, an export). */
+	showNewest(): void {
+		for (const block of this.blocks) block.showNewest();
+	}
+}
