@@ -258,10 +258,18 @@ describe('answers at a glance, in Chromium', () => {
 	it('a click on a heatmap cell lists exactly the declarations the cell counts', async () => {
 		const { page, close } = await open('scenario/');
 		const table = page.getByTestId('heatmap-region');
-		// 14 在线智能检测 × 包头 (the cell's own title says how many it counts).
+		// 14 在线智能检测 × 包头: pointed at, the cell's tooltip says what it counts.
 		const cell = table.locator('tr[data-row="14"] td').nth(1);
-		const title = (await cell.getAttribute('title')) ?? '';
-		const counted = Number(/：(\d+) \//.exec(title)?.[1]);
+		await cell.hover();
+		const tip = (await table.getByTestId('cell-tip').textContent()) ?? '';
+		expect(tip).toContain('在线智能检测');
+		expect(tip).toContain('包头市');
+		const counted = Number(/：(\d+) \//.exec(tip)?.[1]);
+		// Gone when the pointer leaves; back when the cell is reached with the keyboard.
+		await page.mouse.move(0, 0);
+		await expect.poll(() => table.getByTestId('cell-tip').count()).toBe(0);
+		await cell.locator('button').focus();
+		await expect.poll(() => table.getByTestId('cell-tip').textContent()).toBe(tip);
 		await cell.locator('button').click();
 		const panel = page.getByTestId('drill-panel');
 		await page.waitForSelector('[data-testid=drill-panel][data-status=ready]');
