@@ -557,6 +557,60 @@ describe('dashboard pages in Chromium', () => {
 		await context.close();
 	});
 
+	it('picks sliced ahead while the page is idle show what the page opened with them shows', async () => {
+		// The page's words and numbers, every part drawn as for printing.
+		const figures = async (page: Page) => {
+			await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+			await expect.poll(() => page.locator('[data-waiting=true]').count()).toBe(0);
+			return page.locator('.figures').innerText();
+		};
+		const PICKS: [string, [string, string][]][] = [
+			[
+				'',
+				[
+					['region', '150600'],
+					['tier', '2']
+				]
+			],
+			[
+				'scenario/',
+				[
+					['region', '150600'],
+					['year', '2025']
+				]
+			],
+			[
+				'region/150200/',
+				[
+					['tier', '3'],
+					['tier', '']
+				]
+			]
+		];
+		for (const [path, picks] of PICKS) {
+			const { page, context, errors } = await openPage(browser, `${siteUrl}${path}`);
+			await live(page);
+			const search = new URLSearchParams();
+			for (const [key, value] of picks) {
+				// Idle for long enough to slice the picks one away (the 盟市, tiers and years).
+				await page.waitForTimeout(1000);
+				await page.getByTestId(`filter-${key}`).selectOption(value);
+				if (value) search.set(key, value);
+				else search.delete(key);
+				const wanted = [...search].sort().join();
+				await page.waitForURL((url) => [...url.searchParams].sort().join() === wanted);
+				const shown = await figures(page);
+				const direct = await openPage(browser, `${siteUrl}${path}?${search}`);
+				await live(direct.page);
+				expect(shown, `${path}?${search}`).toBe(await figures(direct.page));
+				expect(shown).not.toBe('');
+				await direct.context.close();
+			}
+			expect(errors).toEqual([]);
+			await context.close();
+		}
+	});
+
 	it('exports a table as a CSV Excel opens: BOM, title, the header row with units, notes', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}region/`);
 		await live(page);

@@ -26,7 +26,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 
 /**
  * `build`, remembering its last result for each first input (by identity) while the other
- * inputs are the same values: a pure builder given a figure kept unchanged (`keptWhileSame`,
+ * inputs are the same values: a pure builder given a figure kept unchanged (`keptPerKey`,
  * figures/columns.ts) returns the very object it returned before, so what draws it has nothing
  * to compare or redraw.
  */

@@ -51,3 +51,30 @@ export function hasFilters(filters: DashboardFilters): boolean {
 export function coverageTierName(f: DashboardFilters): string {
 	return tiers.find((t) => t.rank === coverageThreshold(f))?.name ?? PLAN_COVERAGE_TIER;
 }
+
+/**
+ * The filters whose picks are sliced ahead, the 盟市 first: the ones a user changes most, with
+ * few values (13, 5 and the years). 行业 (42 values) and 审核状态 are sliced when picked.
+ */
+const PICK_ORDER = ['region', 'tier', 'year'] as const;
+
+/**
+ * The filters one pick away in the filter bar for the 盟市, the tier and the year: each other
+ * value of each of them it shows (none among them), the other filters kept.
+ */
+export function nextPicks(
+	filters: DashboardFilters,
+	shown: readonly (keyof DashboardFilters)[],
+	years: readonly number[]
+): DashboardFilters[] {
+	const values: { [K in (typeof PICK_ORDER)[number]]: DashboardFilters[K][] } = {
+		region: [null, ...regions.map((r) => r.code)],
+		tier: [null, ...tiers.map((t) => t.rank)],
+		year: [null, ...years]
+	};
+	return PICK_ORDER.filter((key) => shown.includes(key)).flatMap((key) =>
+		(values[key] as unknown[])
+			.filter((value) => value !== filters[key])
+			.map((value) => ({ ...filters, [key]: value }))
+	);
+}

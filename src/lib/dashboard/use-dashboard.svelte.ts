@@ -19,6 +19,7 @@ import { regions } from '../domain/catalogue';
 import { filtersFromSearch, filtersToSearch, hasFilters, sameFilters } from './filters';
 import { sharedFilters } from './shared-filters.svelte';
 import { NO_FILTERS, type DashboardFilters } from '../figures/types';
+import { PreparedSlices } from './prepared-slices';
 
 /**
  * Where the figures shown come from: the page's prerendered ones (the build's data, for the
@@ -53,6 +54,8 @@ export interface Board<T> {
 	setFilters(next: DashboardFilters): void;
 	/** Filter by a 盟市 from its full or short name (a click on the map or a ranking bar). */
 	selectRegion(name: string): void;
+	/** Slice the figures for these filters while the browser is idle (the picks one away). */
+	prepare(picks: readonly DashboardFilters[]): void;
 }
 
 export function useDashboard<T>(
@@ -100,10 +103,17 @@ export function useDashboard<T>(
 		if (!ours(to)) picked = null;
 	});
 
+	/** The cube (or its core) the page slices, and its slice for some filters. */
+	const pageCube = (): object | null => ('whole' in slicer ? cubeSource.cube : cubeSource.core);
+	const prepared = new PreparedSlices<object, T>((cube, f) =>
+		'whole' in slicer ? slicer.whole(cube as Cube, f) : slicer.core(cube as CubeCore, f)
+	);
+
 	onMount(() => {
 		mounted = true;
 		void cubeSource.start();
 		if ('whole' in slicer) cubeSource.needDetail();
+		return () => prepared.stop();
 	});
 
 	// The next dashboard page the user opens keeps these filters (the page's fixed 盟市 among them).
@@ -111,11 +121,11 @@ export function useDashboard<T>(
 		sharedFilters.search = filtersToSearch(filters);
 	});
 
-	/** The cube's slice for the filters: computed once per cube and filters. */
+	/** The cube's slice for the filters: computed once per cube and filters, or ahead of time. */
 	const sliced = $derived.by(() => {
 		if (!mounted) return null;
-		if ('whole' in slicer) return cubeSource.cube && slicer.whole(cubeSource.cube, filters);
-		return cubeSource.core && slicer.core(cubeSource.core, filters);
+		const cube = pageCube();
+		return cube && prepared.get(cube, filters);
 	});
 	const source: FigureSource = $derived(sliced ? 'live' : 'prerendered');
 	const shown = $derived.by(() => {
@@ -175,6 +185,10 @@ export function useDashboard<T>(
 		selectRegion(name: string) {
 			const region = regions.find((r) => r.name === name || r.shortName === name);
 			if (region) board.setFilters({ ...filters, region: region.code });
+		},
+		prepare(picks: readonly DashboardFilters[]) {
+			const cube = pageCube();
+			if (cube && sliced) prepared.prepare(cube, filters, picks);
 		}
 	};
 	return board;

@@ -6,7 +6,7 @@
 import { indicators } from '../domain/catalogue';
 import type { Cube } from '../cube/cube';
 import { ints, nullOf, textAt } from '../cube/table';
-import { keptWhileSame, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
+import { keptPerKey, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
 import type { DashboardFilters, IndicatorLevelCount, IndicatorMean, MaturityCell } from './types';
 
 const LEVEL_INDICATORS = indicators.filter((i) => i.kind === 'level');
@@ -65,7 +65,7 @@ export function indicatorMeansOf(
 	by: 'region' | 'tier'
 ): IndicatorMean[] {
 	const others = { ...f, year, [by]: null };
-	return keptWhileSame(cube, `indicatorMeans by ${by}`, others, () => meansOf(cube, others, by));
+	return keptPerKey(cube, `indicatorMeans by ${by}`, others, () => meansOf(cube, others, by));
 }
 
 function meansOf(
@@ -110,7 +110,7 @@ function meansOf(
  */
 export function maturityByTierOf(cube: Cube, f: DashboardFilters, year: number): MaturityCell[] {
 	const others = { ...f, year, tier: null };
-	return keptWhileSame(cube, 'maturityByTier', others, () => maturityOf(cube, others));
+	return keptPerKey(cube, 'maturityByTier', others, () => maturityOf(cube, others));
 }
 
 function maturityOf(cube: Cube, others: DashboardFilters & { year: number }): MaturityCell[] {

@@ -31,21 +31,27 @@ export function oncePerCube<T>(cube: object, key: string, make: () => T): T {
 	return memo.get(key) as T;
 }
 
-const lastResults = new WeakMap<object, Map<string, { key: string; value: unknown }>>();
+const keptResults = new WeakMap<object, Map<string, Map<string, unknown>>>();
+
+/** How many results of one figure are kept per cube: the filters one pick away and more. */
+const KEPT_PER_FIGURE = 128;
 
 /**
- * `make()`'s result for the cube and `name`, kept while `key` — the filters the figure reads —
- * stays the same. A figure that leaves a filter out (one by 盟市 under a 盟市 filter) is then the
- * same object after only that filter changed, so what shows it has nothing to compare or redraw.
+ * `make()`'s result for the cube, `name` and `key` — the filters the figure reads —, kept for
+ * the next time that key comes (the last KEPT_PER_FIGURE keys). A figure that leaves a filter
+ * out (one by 盟市 under a 盟市 filter) is then the same object whatever that filter is, so what
+ * shows it has nothing to compare or redraw; so is a figure sliced ahead of a pick.
  */
-export function keptWhileSame<T>(cube: object, name: string, key: unknown, make: () => T): T {
-	let results = lastResults.get(cube);
-	if (!results) lastResults.set(cube, (results = new Map()));
+export function keptPerKey<T>(cube: object, name: string, key: unknown, make: () => T): T {
+	let figures = keptResults.get(cube);
+	if (!figures) keptResults.set(cube, (figures = new Map()));
+	let results = figures.get(name);
+	if (!results) figures.set(name, (results = new Map()));
 	const text = JSON.stringify(key);
-	const last = results.get(name);
-	if (last?.key === text) return last.value as T;
+	if (results.has(text)) return results.get(text) as T;
 	const value = make();
-	results.set(name, { key: text, value });
+	if (results.size >= KEPT_PER_FIGURE) results.delete(results.keys().next().value as string);
+	results.set(text, value);
 	return value;
 }
 

@@ -11,7 +11,7 @@ import { ints, nullOf, texts, textAt, type IntArray, type TextColumn } from '../
 import { basicStartsBy, basicStartsOf } from './basic-starts';
 import {
 	filterCode,
-	keptWhileSame,
+	keptPerKey,
 	keyColumns,
 	keyFilter,
 	keyPasses,
@@ -280,7 +280,7 @@ export function overviewOf(
  */
 export function regionRowsOf(cube: CubeCore, f: DashboardFilters, year: number): RegionRow[] {
 	const slice = { ...f, region: null };
-	return keptWhileSame(cube, 'regionRows', [slice, year], () => {
+	return keptPerKey(cube, 'regionRows', [slice, year], () => {
 		const threshold = coverageThreshold(f);
 		const enterprises = enterpriseTotals(cube, year, slice, threshold, 'region');
 		const declarations = declarationTotals(cube, year, slice, 'region');

@@ -7,7 +7,7 @@
 import { scenarios, tiers } from '../domain/catalogue';
 import type { Cube } from '../cube/cube';
 import { codeOf, ints, textAt } from '../cube/table';
-import { keptWhileSame, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
+import { keptPerKey, keyColumns, keyFilter, keyPasses, oncePerCube } from './columns';
 import type { DashboardFilters, ScenarioCell, ScenarioShortfall } from './types';
 
 const SCENARIO_NUMBERS = scenarios.map((s) => s.no).sort((a, b) => a - b);
@@ -57,7 +57,7 @@ function declarationCounts(
  */
 export function scenarioByRegionOf(cube: Cube, f: DashboardFilters, year: number): ScenarioCell[] {
 	const others = { ...f, year, region: null };
-	return keptWhileSame(cube, 'scenarioByRegion', others, () => {
+	return keptPerKey(cube, 'scenarioByRegion', others, () => {
 		const totals = declarationCounts(cube, others, year, 'region');
 		const s = scenarioColumns(cube);
 		const filter = keyFilter(s.keys, others);
