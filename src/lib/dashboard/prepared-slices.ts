@@ -37,6 +37,8 @@ export class PreparedSlices<C extends object, T> {
 	private slices = new Map<string, T | null>();
 	/** The filters still to slice ahead, the first first. */
 	private queue: DashboardFilters[] = [];
+	/** The picks last asked for, not yet queued (and the filters shown then). */
+	private wanted: { shown: DashboardFilters; picks: readonly DashboardFilters[] } | null = null;
 	private cancel: (() => void) | null = null;
 
 	constructor(
@@ -56,19 +58,19 @@ export class PreparedSlices<C extends object, T> {
 
 	/**
 	 * Slice `picks` ahead while the browser is idle, in their order, in place of any picks still
-	 * waiting; only the slices for `picks` and `shown` are kept.
+	 * waiting; only the slices for `picks` and `shown` are kept. Called on a pick's path, so it
+	 * only notes them: the rest is done when idle.
 	 */
 	prepare(cube: C, shown: DashboardFilters, picks: readonly DashboardFilters[]): void {
 		this.use(cube);
-		const keep = new Set([shown, ...picks].map(filtersKey));
-		for (const key of this.slices.keys()) if (!keep.has(key)) this.slices.delete(key);
-		this.queue = picks.filter((f) => !this.slices.has(filtersKey(f)));
+		this.wanted = { shown, picks };
 		this.schedule();
 	}
 
 	/** No more slicing ahead (the page is left). */
 	stop(): void {
 		this.queue = [];
+		this.wanted = null;
 		this.cancel?.();
 		this.cancel = null;
 	}
@@ -83,12 +85,24 @@ export class PreparedSlices<C extends object, T> {
 		this.cube = cube;
 		this.slices.clear();
 		this.queue = [];
+		this.wanted = null;
+	}
+
+	/** The picks asked for become the queue; slices neither shown nor one pick away go. */
+	private takeWanted(): void {
+		if (!this.wanted) return;
+		const { shown, picks } = this.wanted;
+		this.wanted = null;
+		const keep = new Set([shown, ...picks].map(filtersKey));
+		for (const key of this.slices.keys()) if (!keep.has(key)) this.slices.delete(key);
+		this.queue = picks.filter((f) => !this.slices.has(filtersKey(f)));
 	}
 
 	private schedule(): void {
-		if (this.cancel || this.queue.length === 0) return;
+		if (this.cancel || (this.queue.length === 0 && !this.wanted)) return;
 		this.cancel = this.idle((deadline) => {
 			this.cancel = null;
+			this.takeWanted();
 			const cube = this.cube;
 			const until = performance.now() + IDLE_SLICING_MS;
 			while (
