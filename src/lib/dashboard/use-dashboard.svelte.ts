@@ -103,8 +103,9 @@ export function useDashboard<T>(
 		if (!ours(to)) picked = null;
 	});
 
-	/** The cube (or its core) the page slices, and its slice for some filters. */
+	/** The cube (or its core) the page slices. */
 	const pageCube = (): object | null => ('whole' in slicer ? cubeSource.cube : cubeSource.core);
+	/** Its slices: the ones shown, and those one pick away, made while the browser is idle. */
 	const prepared = new PreparedSlices<object, T>((cube, f) =>
 		'whole' in slicer ? slicer.whole(cube as Cube, f) : slicer.core(cube as CubeCore, f)
 	);
