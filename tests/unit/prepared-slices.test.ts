@@ -49,6 +49,15 @@ function countingSlicer() {
 const cube = { name: 'build' };
 const region = (code: string | null): DashboardFilters => ({ ...NO_FILTERS, region: code });
 
+/** Slices with a hand-run idle scheduler, the unfiltered one shown. */
+function showingAll() {
+	const { sliced, slice } = countingSlicer();
+	const hand = handIdle();
+	const slices = new PreparedSlices(slice, hand.idle);
+	slices.get(cube, NO_FILTERS);
+	return { sliced, hand, slices };
+}
+
 describe('slices made ahead', () => {
 	it('are sliced once per cube and filters, and the same object after', () => {
 		const { sliced, slice } = countingSlicer();
@@ -63,10 +72,7 @@ describe('slices made ahead', () => {
 	});
 
 	it('are sliced in the picks’ order while idle, and a pick is then not sliced again', () => {
-		const { sliced, slice } = countingSlicer();
-		const hand = handIdle();
-		const slices = new PreparedSlices(slice, hand.idle);
-		slices.get(cube, NO_FILTERS);
+		const { sliced, hand, slices } = showingAll();
 		const picks = [region('150100'), region('150200'), region('150300')];
 		slices.prepare(cube, NO_FILTERS, picks);
 		expect(sliced).toHaveLength(1); // nothing on the pick's own path
@@ -85,10 +91,7 @@ describe('slices made ahead', () => {
 	});
 
 	it('keep only the slices shown and one pick away; new picks replace those waiting', () => {
-		const { sliced, slice } = countingSlicer();
-		const hand = handIdle();
-		const slices = new PreparedSlices(slice, hand.idle);
-		slices.get(cube, NO_FILTERS);
+		const { sliced, hand, slices } = showingAll();
 		slices.prepare(cube, NO_FILTERS, [region('150100'), region('150200')]);
 		slices.get(cube, region('150100')); // picked before the idle period came
 		slices.prepare(cube, region('150100'), [NO_FILTERS, { ...region('150100'), tier: 2 }]);
@@ -107,10 +110,7 @@ describe('slices made ahead', () => {
 	});
 
 	it('stop when the page is left', () => {
-		const { sliced, slice } = countingSlicer();
-		const hand = handIdle();
-		const slices = new PreparedSlices(slice, hand.idle);
-		slices.get(cube, NO_FILTERS);
+		const { sliced, hand, slices } = showingAll();
 		slices.prepare(cube, NO_FILTERS, [region('150100')]);
 		slices.stop();
 		expect(hand.pending).toBe(0);
