@@ -53,8 +53,8 @@ export function coverageTierName(f: DashboardFilters): string {
 }
 
 /**
- * The filters whose picks are sliced ahead, the 盟市 first: the ones a user changes most, with
- * few values (13, 5 and the years). 行业 (42 values) and 审核状态 are sliced when picked.
+ * The filters whose picks are sliced ahead, the 盟市 first: those with few values (13, 5 and the
+ * years). 行业 (42 values) and 审核状态 are sliced when picked (docs/dashboard.md).
  */
 const PICK_ORDER = ['region', 'tier', 'year'] as const;
 
