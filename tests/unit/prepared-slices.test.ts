@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/dashboard/prepared-slices';
 import { keptPerKey } from '../../src/lib/figures/columns';
 import { regions } from '../../src/lib/domain/catalogue';
+import { STATUS_NAMES } from '../../src/lib/import/values';
 import { NO_FILTERS, type DashboardFilters } from '../../src/lib/figures/types';
 
 /** An idle scheduler the test runs by hand, each period with `ms` left. */
@@ -121,16 +122,18 @@ describe('slices made ahead', () => {
 describe('the picks one away in the filter bar', () => {
 	const years = [2025, 2026];
 
-	it('change one filter each: every other 盟市, tier and year, the 盟市 first', () => {
+	it('change one filter each: every other 盟市, tier, year and status, the 盟市 first', () => {
 		const from: DashboardFilters = { ...NO_FILTERS, region: '150200', tier: 2, industry: '26' };
 		const picks = nextPicks(from, ['year', 'region', 'industry', 'tier', 'status'], years);
-		expect(picks).toHaveLength(regions.length + 4 + years.length);
+		expect(picks).toHaveLength(
+			regions.length + 4 + years.length + Object.keys(STATUS_NAMES).length
+		);
 		for (const pick of picks) {
 			const changed = (Object.keys(from) as (keyof DashboardFilters)[]).filter(
 				(key) => pick[key] !== from[key]
 			);
 			expect(changed).toHaveLength(1);
-			expect(['region', 'tier', 'year']).toContain(changed[0]);
+			expect(['region', 'tier', 'year', 'status']).toContain(changed[0]);
 		}
 		expect(picks[0]).toEqual({ ...from, region: null });
 		expect(new Set(picks.map(filtersKey)).size).toBe(picks.length);
@@ -140,7 +143,7 @@ describe('the picks one away in the filter bar', () => {
 		const from: DashboardFilters = { ...NO_FILTERS, region: '150200' };
 		const picks = nextPicks(from, ['year', 'industry', 'tier', 'status'], years);
 		expect(picks.every((p) => p.region === '150200')).toBe(true);
-		expect(picks).toHaveLength(4 + years.length);
+		expect(picks).toHaveLength(4 + years.length + Object.keys(STATUS_NAMES).length);
 	});
 });
 

@@ -53,14 +53,14 @@ export function coverageTierName(f: DashboardFilters): string {
 }
 
 /**
- * The filters whose picks are sliced ahead, the 盟市 first: those with few values (13, 5 and the
- * years). 行业 (42 values) and 审核状态 are sliced when picked (docs/dashboard.md).
+ * The filters whose picks are sliced ahead, the 盟市 first: those with few values (13, 5, the
+ * years, 5). 行业 (42 values) is sliced when picked (docs/dashboard.md).
  */
-const PICK_ORDER = ['region', 'tier', 'year'] as const;
+const PICK_ORDER = ['region', 'tier', 'year', 'status'] as const;
 
 /**
- * The filters one pick away in the filter bar for the 盟市, the tier and the year: each other
- * value of each of them it shows (none among them), the other filters kept.
+ * The filters one pick away in the filter bar but for 行业: each other value of each filter it
+ * shows (none among them), the other filters kept.
  */
 export function nextPicks(
 	filters: DashboardFilters,
@@ -70,7 +70,8 @@ export function nextPicks(
 	const values: { [K in (typeof PICK_ORDER)[number]]: DashboardFilters[K][] } = {
 		region: [null, ...regions.map((r) => r.code)],
 		tier: [null, ...tiers.map((t) => t.rank)],
-		year: [null, ...years]
+		year: [null, ...years],
+		status: [null, ...(Object.keys(STATUS_NAMES) as Status[])]
 	};
 	return PICK_ORDER.filter((key) => shown.includes(key)).flatMap((key) =>
 		(values[key] as unknown[])
