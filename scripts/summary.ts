@@ -2,7 +2,8 @@
 /**
  * `npm run summary -- --data <dir> [--year Y] [--drop-identifying]`
  *
- * Reads every .csv in <dir> with the same import code and SQL as the site, makes the cube and
+ * Reads every .csv, .txt (Excel's "Unicode 文本") and .xlsx in <dir> — saying which other files
+ * it leaves — with the same import code and SQL as the site, makes the cube and
  * prints the year's summary — a slice of the cube, like every figure of the site — as JSON on
  * stdout (format: docs/data-in.md), and the validation problems on stderr. Exit code 1 when a
  * file was refused (identifying columns) or not recognised, or the data could not be loaded;
@@ -17,6 +18,9 @@ import { NodeEngine, readSqlSources } from '../src/lib/db/node-engine';
 import { summaryOf, YearNotInDataError } from '../src/lib/figures/summary';
 import { importFiles } from '../src/lib/import/pipeline';
 import { describeProblem } from '../src/lib/import/report';
+
+/** The files read: what the 数据 page takes. */
+const READ = /\.(csv|txt|xlsx)$/i;
 
 const USAGE = '用法：npm run summary -- --data <目录> [--year 年度] [--drop-identifying]';
 
@@ -39,9 +43,13 @@ if (year !== undefined && !Number.isInteger(year)) usage(`--year 应为年份：
 if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage(`不是目录：${dir}`);
 
 async function main(): Promise<number> {
-	const names = readdirSync(dir)
-		.filter((name) => name.toLowerCase().endsWith('.csv'))
+	const all = readdirSync(dir)
+		.filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
 		.sort();
+	const names = all.filter((name) => READ.test(name));
+	for (const name of all.filter((n) => !READ.test(n))) {
+		process.stderr.write(`未读取：${name}（不是 CSV、TXT 或 Excel 工作簿 .xlsx）\n`);
+	}
 	const inputs = names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 	const dropAll = args.includes('--drop-identifying') ? new Set(names) : undefined;
 	const result = importFiles(inputs, { dropIdentifyingColumns: dropAll });

@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cube } from '../../src/lib/cube/cube';
 import type { NodeEngine } from '../../src/lib/db/node-engine';
@@ -75,6 +77,27 @@ describe('summary on a hand-computed fixture', () => {
 			}
 		);
 		expect(JSON.parse(stdout)).toEqual(summaryOf(cube, 2025));
+	}, 60_000);
+
+	it("npm run summary reads a .txt (Excel's Unicode 文本) too, and names the files it leaves", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+		try {
+			for (const name of readdirSync(FIXTURE).filter((n) => n.endsWith('.csv'))) {
+				const text = readFileSync(`${FIXTURE}/${name}`, 'utf8');
+				if (name !== '规上工业企业基数.csv') writeFileSync(join(dir, name), text);
+				// The baseline as Excel saves "Unicode 文本": UTF-16LE with a BOM, named .txt.
+				else writeFileSync(join(dir, '规上工业企业基数.txt'), '\uFEFF' + text, 'utf16le');
+			}
+			writeFileSync(join(dir, '说明.docx'), 'not data');
+			const run = spawnSync('npx', ['tsx', 'scripts/summary.ts', '--data', dir, '--year', '2025'], {
+				encoding: 'utf8'
+			});
+			expect(run.stderr).toContain('未读取：说明.docx');
+			expect(run.stderr).toContain('规上工业企业基数.txt：规上工业企业基数');
+			expect(JSON.parse(run.stdout)).toEqual(summaryOf(cube, 2025));
+		} finally {
+			rmSync(dir, { recursive: true });
+		}
 	}, 60_000);
 
 	it('npm run summary for a year the data does not hold exits non-zero, saying so', () => {
