@@ -8,6 +8,7 @@ import {
 	byValue,
 	enterprises,
 	investments,
+	refused,
 	SEP,
 	targets,
 	type Expected,
@@ -136,6 +137,32 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 		counts: [2, 1, 1, 0],
 		problems: [[2, '旗县区', '内容有 36,000 个字符（全角等字符折叠之后），超过上限 32,768']]
 	},
+	// ── Characters nobody sees ──
+	'val-zero-width-id.csv': {
+		counts: [2, 2, 0, 1],
+		problems: [[3, '企业编码', '含看不见的字符 U+200B，已去除后导入', 'warning']],
+		// One enterprise, as it shows: coverage counts it once.
+		then: (result) =>
+			expect(result.tables.declarations.map((d) => d.enterprise_id)).toEqual(['E8001', 'E8001'])
+	},
+	'val-control-char.csv': {
+		counts: [4, 1, 3, 0],
+		problems: [
+			[3, '旗县区', '含看不见的控制字符 U+0000，无法确定原值'],
+			[4, '申报编号', '含看不见的控制字符 U+0007，无法确定原值'],
+			[5, '旗县区', '含看不见的控制字符 U+202E，无法确定原值']
+		],
+		then: (_, report) =>
+			expect(report.problems.map((p) => p.value)).toEqual([
+				'赛罕〈U+0000〉区',
+				'HX-CC-3〈U+0007〉',
+				'赛〈U+202E〉罕区'
+			])
+	},
+	'val-hidden-in-resolved.csv': {
+		counts: [2, 1, 1, 0],
+		problems: [[3, '盟市', '（含看不见的字符 U+200B）']]
+	},
 	// ── Identifying headers ──
 	'priv-header-jingbanren.csv': byHeader('经办人', '人员姓名'),
 	'priv-header-contact-person.csv': byHeader('Contact Person', '人员姓名'),
@@ -163,6 +190,11 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 	'priv-value-wechat.csv': byValue('微信号'),
 	'priv-value-wxid.csv': byValue('微信号'),
 	'priv-value-qq.csv': byValue('QQ号'),
+	'priv-value-id-zero-width.csv': byValue('身份证号'),
+	'priv-value-phone-en-dash.csv': byValue('电话号码'),
+	'priv-value-phone-label-glued.csv': byValue('电话号码'),
+	'priv-value-credit-code-in-text.csv': byValue('统一社会信用代码'),
+	'priv-value-past-header.csv': refused('第 11 列（表头之外）', '第 3 行的值形如电话号码'),
 	'priv-lookalikes.csv': {
 		counts: [6, 6, 0, 0],
 		problems: [[null, '备注', SEP, 'warning']],

@@ -84,6 +84,21 @@ export const TEXT_EXPECTED: Record<string, Expected> = {
 		counts: [3, 2, 1, 0],
 		problems: [[4, '申报编号', undecodable('UTF-16', '41', 270)]]
 	},
+	'enc-utf16le-no-bom.csv': {
+		encoding: 'UTF-16LE',
+		counts: [2, 2, 0, 0],
+		problems: [],
+		then: (result) => {
+			expect(counties(result)).toEqual(['赛罕区', '赛罕区']);
+			expect(result.sanitizedTexts[0]?.storedFromInputByte).toBeNull();
+		}
+	},
+	'enc-utf16be-no-bom.csv': {
+		encoding: 'UTF-16BE',
+		counts: [2, 2, 0, 0],
+		problems: [],
+		then: (result) => expect(counties(result)).toEqual(['赛罕区', '赛罕区'])
+	},
 	'enc-utf8-invalid-byte.csv': {
 		encoding: 'UTF-8',
 		counts: [10, 9, 1, 0],

@@ -18,6 +18,28 @@ describe('privacy guard on awkward paths', () => {
 		expect(report!.identifyingColumns[0]!.reason).toBe('第 4 行的值形如电话号码');
 	});
 
+	it('refuses a value past the header even when the user chose to drop identifying columns', () => {
+		const text = [
+			'申报编号,企业编码,申报年度,盟市,行业代码,规上企业,申报层级,审核状态,认定层级',
+			'D1,E1,2025,呼和浩特市,C26,是,基础级,已认定,基础级',
+			'D2,E2,2025,包头市,C31,是,基础级,已认定,基础级,,138 1234 5678'
+		].join('\n');
+		for (const drop of [false, true]) {
+			const result = importFiles([{ name: 'decl.csv', bytes: bytes(text) }], {
+				dropIdentifyingColumns: new Set(drop ? ['decl.csv'] : [])
+			});
+			const [report] = result.reports;
+			expect(report!.status).toBe('refused');
+			expect(report!.identifyingColumns).toEqual([
+				{ index: 10, header: '第 11 列（表头之外）', reason: '第 3 行的值形如电话号码' }
+			]);
+			expect(report!.problems[0]!.reason).toContain('无法按列删除');
+			// Nowhere to be found: not in a rejected row, not in what is kept for a reload.
+			expect(JSON.stringify(report)).not.toContain('1234 5678');
+			expect(result.sanitizedTexts).toEqual([]);
+		}
+	});
+
 	it('a dropped column stays out of the rejected rows of a file that is then not recognised', () => {
 		const text = ['企业名称,随便一列', '某某稀土有限公司,x', '另一家煤业有限公司,y'].join('\n');
 		const result = importFiles([{ name: 'odd.csv', bytes: bytes(text) }], {

@@ -1,8 +1,9 @@
 /**
  * Bytes → text. Files come as UTF-8 (with or without BOM), GBK/GB18030 (Excel and WPS on
- * Chinese Windows) or UTF-16 with BOM (Excel's "Unicode 文本"). A BOM decides; without one,
- * strict UTF-8 first (a GBK file is almost never valid UTF-8), then GB18030, a superset of GBK.
- * Both decoders exist in Chromium and in Node with full ICU.
+ * Chinese Windows) or UTF-16 (Excel's "Unicode 文本" has a BOM; some tools write none). A BOM
+ * decides; without one, UTF-16 when its zero bytes say so (`utf16Order`: no UTF-8 or GBK text has
+ * them), then strict UTF-8 (a GBK file is almost never valid UTF-8), then GB18030, a superset
+ * of GBK. Both decoders exist in Chromium and in Node with full ICU.
  *
  * A byte that cannot be decoded is never passed on silently: it becomes U+FFFD at a known place
  * (`undecodable`, with its byte offset), and the row holding it is rejected (read-file.ts). A
@@ -16,6 +17,8 @@ export type DetectedEncoding =
 	| 'GB18030/GBK'
 	| 'UTF-16LE (BOM)'
 	| 'UTF-16BE (BOM)'
+	| 'UTF-16LE'
+	| 'UTF-16BE'
 	/** Read as a workbook: its first sheet, written as CSV (xlsx-read.ts). */
 	| 'Excel 工作簿（.xlsx）'
 	/** Not decoded: the file is a workbook that cannot be read, not text (read-file.ts). */
@@ -50,9 +53,35 @@ export function isUtf8(encoding: DetectedEncoding): boolean {
 	return encoding === 'UTF-8' || encoding === 'UTF-8 (BOM)';
 }
 
+/** How many bytes `utf16Order` looks at. */
+const UTF16_SAMPLE_BYTES = 4096;
+
+/**
+ * The byte order of UTF-16 text without a BOM, or null when the bytes are not that. A CSV holds
+ * ASCII (separators, line breaks, digits, codes), each a unit with one zero byte: the high byte,
+ * second in little-endian, first in big-endian. UTF-8 and GBK text has no zero byte at all
+ * (a NUL a clerk's tool let slip is one, not a tenth of the units, all on one side).
+ */
+export function utf16Order(bytes: Uint8Array): 'le' | 'be' | null {
+	const units = Math.floor(Math.min(bytes.length, UTF16_SAMPLE_BYTES) / 2);
+	if (units < 2) return null;
+	let evenZeros = 0;
+	let oddZeros = 0;
+	for (let u = 0; u < units; u++) {
+		if (bytes[2 * u] === 0) evenZeros += 1;
+		if (bytes[2 * u + 1] === 0) oddZeros += 1;
+	}
+	// A tenth of the units with their zero on one side, hardly any on the other.
+	if (oddZeros >= units / 10 && evenZeros <= oddZeros / 20) return 'le';
+	if (evenZeros >= units / 10 && oddZeros <= evenZeros / 20) return 'be';
+	return null;
+}
+
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'le');
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'be');
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'le', 2);
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'be', 2);
+	const order = utf16Order(bytes);
+	if (order) return decodeUtf16(bytes, order, 0);
 	const hasBom = hasUtf8Bom(bytes);
 	const base = hasBom ? UTF8_BOM_BYTES : 0;
 	const body = bytes.subarray(base);
@@ -78,11 +107,21 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
 const hex = (bytes: Uint8Array) =>
 	Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 
-/** UTF-16 after its BOM; an unpaired surrogate or an odd last byte is undecodable (2 bytes a unit). */
-function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): DecodedText {
-	const body = bytes.subarray(2);
+/**
+ * UTF-16 from `start` (2 after a BOM, else 0); an unpaired surrogate or an odd last byte is
+ * undecodable (2 bytes a unit).
+ */
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be', start: 0 | 2): DecodedText {
+	const body = bytes.subarray(start);
 	const label = order === 'le' ? 'utf-16le' : 'utf-16be';
-	const encoding: DetectedEncoding = order === 'le' ? 'UTF-16LE (BOM)' : 'UTF-16BE (BOM)';
+	const encoding: DetectedEncoding =
+		start === 2
+			? order === 'le'
+				? 'UTF-16LE (BOM)'
+				: 'UTF-16BE (BOM)'
+			: order === 'le'
+				? 'UTF-16LE'
+				: 'UTF-16BE';
 	try {
 		return {
 			text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body),
@@ -93,7 +132,7 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): DecodedText {
 		const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
 		const undecodable: UndecodableBytes[] = [];
 		for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
-			const byteOffset = 2 + at * 2;
+			const byteOffset = start + at * 2;
 			const unit = bytes.subarray(byteOffset, byteOffset + 2);
 			// A U+FFFD written in the file is text, not an undecodable unit.
 			const written =

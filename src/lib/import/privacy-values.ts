@@ -11,9 +11,13 @@
  * 企业编码 pseudonyms, amounts, dates, codes — are not taken for one.
  */
 import { normalizeKey } from '../domain/text';
+import { withoutHidden } from './hidden-characters';
 
 /** 18-character 统一社会信用代码 (GB 32100): registration authority, type, region, body, check. */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY]$/;
+/** A 统一社会信用代码 inside a text ("信用代码：91150100MA0N2XW31Q"), upper-cased. */
+const CREDIT_CODE_IN_TEXT =
+	/(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/;
 /** The whole cell a mobile number or a landline with an area code (separators removed). */
 const WHOLE_PHONE = /^(?:\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 /** The whole cell a resident ID number (18 characters, the last may be X). */
@@ -30,13 +34,32 @@ const MOBILE =
 /** A landline: an area code (0 and 2–3 digits, in brackets or not, or after +86) and 7–8 digits. */
 const LANDLINE =
 	/(?<![\dA-Za-z.])(?:(?:\+|00)\s?86[\s-]?\(?\s?0?[1-9]\d{1,2}\s?\)?|\(\s?0[1-9]\d{1,2}\s?\)|0[1-9]\d{1,2})[\s-]?[2-9]\d{2,3}[\s-]?\d{4}(?![\dA-Za-z.])/;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+/**
+ * An address: its local part starts a run (so a long run before an @ is tried once, not from
+ * each of its characters), and the parts are as long as the standard allows at most.
+ */
+const EMAIL =
+	/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/;
 /** WeChat's own IDs (wxid_…) and an ID written after its label (微信：zhang_san88). */
 const WECHAT =
-	/(?<![A-Za-z0-9])wxid_[A-Za-z0-9_-]{4,}|(?:微信号?|wechat|weixin|vx|wx)\s*(?:id|号)?\s*[:：]\s*[A-Za-z][-_A-Za-z0-9]{5,19}/i;
+	/(?<![A-Za-z0-9])wxid_[A-Za-z0-9_-]{4}|(?:微信号?|wechat|weixin|vx|wx)\s{0,4}(?:id|号)?\s{0,4}[:：]\s{0,4}[A-Za-z][-_A-Za-z0-9]{5,19}/i;
 /** A QQ number after its label (QQ：12345678, QQ号 12345678). */
-const QQ = /(?<![A-Za-z])qq\s*(?:号码?)?\s*[:：]?\s*[1-9]\d{4,11}(?!\d)/i;
+const QQ = /(?<![A-Za-z])qq\s{0,4}(?:号码?)?\s{0,4}[:：]?\s{0,4}[1-9]\d{4,11}(?!\d)/i;
 const LABELS = /wx|vx|微信|wechat|weixin|qq/i;
+
+/** Dashes of every width, as people type them between the groups of a number. */
+const DASHES = /[\u2010-\u2015\u2212\u30fc\ufe58\ufe63\uff0d]/g;
+/** A label written right before a number ("TEL13812345678"), which the shapes' bounds would hide. */
+const GLUED_LABEL = /(?<![A-Za-z])(tel|phone|mobile|mob|fax|cell)\.?(?=\d)/gi;
+
+/**
+ * The value as the shapes read it: without the characters nobody sees (a zero-width space
+ * splitting an ID number), its dashes as "-", a label glued to its number set apart.
+ */
+function plainForm(value: string): string {
+	if (/^[\x21-\x7e]*$/.test(value)) return value.replace(GLUED_LABEL, '$1 ');
+	return withoutHidden(value).replace(DASHES, '-').replace(GLUED_LABEL, '$1 ');
+}
 
 function countDigits(value: string): number {
 	let n = 0;
@@ -48,14 +71,15 @@ function countDigits(value: string): number {
 }
 
 /** The identifying kind a value looks like ("身份证号", "电话号码" …), or null. */
-export function identifyingValueKind(value: string): string | null {
+export function identifyingValueKind(given: string): string | null {
 	// The shortest is an e-mail address (a@b.cn); a credit code needs six digits, IDs and
 	// phones inside a text ten, a QQ number five.
-	if (value.length < 6) return null;
-	const digits = countDigits(value);
-	const at = value.includes('@') || value.includes('＠');
-	const labelled = LABELS.test(value);
+	if (given.length < 6) return null;
+	const digits = countDigits(given);
+	const at = given.includes('@') || given.includes('＠');
+	const labelled = LABELS.test(given);
 	if (digits < 6 && !at && !labelled) return null;
+	const value = plainForm(given);
 	if (value.length >= 10 && digits >= 6) {
 		const whole = normalizeKey(value).toUpperCase();
 		if (whole.length === 18 && WHOLE_RESIDENT_ID.test(whole)) return '身份证号';
@@ -66,6 +90,10 @@ export function identifyingValueKind(value: string): string | null {
 	if (digits >= 10) {
 		if (RESIDENT_ID.test(text)) return '身份证号';
 		if (MOBILE.test(text) || LANDLINE.test(text)) return '电话号码';
+	}
+	// After the ID number, which has its shape too (18 characters, six digits first).
+	if (digits >= 6 && value.length >= 18 && CREDIT_CODE_IN_TEXT.test(text.toUpperCase())) {
+		return '统一社会信用代码';
 	}
 	if (at && EMAIL.test(text)) return '电子邮箱';
 	if (labelled && WECHAT.test(text)) return '微信号';

@@ -96,6 +96,10 @@ export interface IdentifyingColumn {
 	reason: string;
 }
 
+/** A column past the header's last (a row with more cells than the header): no name to drop it by. */
+export const isPastHeader = (column: IdentifyingColumn, headers: readonly string[]) =>
+	column.index >= headers.length;
+
 /**
  * Columns to refuse, found row by row: by header at once, then by value (the first
  * identifying-looking value in a column names its line). Values already found clean are
@@ -107,6 +111,8 @@ export class IdentifyingColumnScan {
 	private readonly clean: Set<string>[];
 	private readonly lastClean: (string | undefined)[];
 	private static readonly CLEAN_LIMIT = 200_000;
+	/** Found past the header: the reason by position (the first line found). */
+	private readonly pastHeader = new Map<number, string>();
 
 	constructor(private readonly headers: readonly string[]) {
 		this.reasons = headers.map((header) => {
@@ -128,6 +134,17 @@ export class IdentifyingColumnScan {
 		let closed = false;
 		for (const index of this.open) closed = this.check(index, cells[index], line) || closed;
 		if (closed) this.open = this.open.filter((i) => this.reasons[i] === null);
+		// Cells past the header (a row too wide, rejected as such) are kept in the rejected
+		// rows' download and the text stored for a reload: they are looked at too.
+		for (let index = this.headers.length; index < cells.length; index++) {
+			this.checkPastHeader(index, cells[index] as string, line);
+		}
+	}
+
+	private checkPastHeader(index: number, value: string, line: number): void {
+		if (value.length < 6 || this.pastHeader.has(index)) return;
+		const kind = identifyingValueKind(value);
+		if (kind) this.pastHeader.set(index, `第 ${line} 行的值形如${kind}`);
 	}
 
 	/** Check one cell of a data row (a row whose other cells were checked before in another row). */
@@ -157,12 +174,19 @@ export class IdentifyingColumnScan {
 		return false;
 	}
 
-	/** The columns found so far, in file order. */
+	/**
+	 * The columns found so far, in file order; one past the header is named by its position
+	 * ("第 12 列（表头之外）").
+	 */
 	found(): IdentifyingColumn[] {
-		return this.headers.flatMap((header, index) => {
+		const named = this.headers.flatMap((header, index) => {
 			const reason = this.reasons[index];
 			return reason ? [{ index, header, reason }] : [];
 		});
+		const past = [...this.pastHeader]
+			.sort(([a], [b]) => a - b)
+			.map(([index, reason]) => ({ index, header: `第 ${index + 1} 列（表头之外）`, reason }));
+		return [...named, ...past];
 	}
 }
 

@@ -7,7 +7,7 @@ import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
-import { IdentifyingColumnScan } from './privacy';
+import { IdentifyingColumnScan, isPastHeader } from './privacy';
 import { countDataRows, rowCountProblem } from './record-count';
 import { CELL_LIMIT, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
@@ -293,12 +293,17 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	const identifying = scan.found();
 	report.identifyingColumns = identifying;
 	const dropped = new Set<number>();
+	// Values past the header have no column to drop: the file is refused even when the user
+	// chose to drop identifying columns.
+	const pastHeader = identifying.some((column) => isPastHeader(column, headers));
 	if (identifying.length > 0) {
-		if (!dropAllowed) {
+		if (!dropAllowed || pastHeader) {
 			report.status = 'refused';
 			for (const column of identifying) {
 				fileProblem(
-					`疑似身份信息（${column.reason}），文件已拒绝；删除该列后可继续导入`,
+					isPastHeader(column, headers)
+						? `疑似身份信息（${column.reason}），文件已拒绝；这些值在表头之外，无法按列删除，请在文件中删除后重新导入`
+						: `疑似身份信息（${column.reason}），文件已拒绝；删除该列后可继续导入`,
 					'error',
 					null,
 					column.header

@@ -37,6 +37,8 @@ const ENCODING_NAMES: Record<DecodedText['encoding'], string> = {
 	'GB18030/GBK': 'GB18030/GBK',
 	'UTF-16LE (BOM)': 'UTF-16',
 	'UTF-16BE (BOM)': 'UTF-16',
+	'UTF-16LE': 'UTF-16',
+	'UTF-16BE': 'UTF-16',
 	'Excel 工作簿（.xlsx）': 'Excel 工作簿',
 	'—': '—'
 };

@@ -7,6 +7,14 @@ import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
+import {
+	codePoint,
+	controlReason,
+	hiddenCharacters,
+	invisibleReason,
+	withCodePoints,
+	withoutHidden
+} from './hidden-characters';
 import { CELL_LIMIT, count } from './record-faults';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 import {
@@ -103,16 +111,41 @@ export class RowReader {
 		const raw = position === undefined ? '' : (this.cells[position] ?? '');
 		const parsed = cache ? this.columns.parse(key, position, raw, parse) : parse(raw);
 		if (parsed.ok) return parsed.value;
-		this.errors.push({ key, value: raw, reason: parsed.reason });
+		// A value refused for a character nobody sees says which (hidden-characters.ts).
+		const hidden = hiddenCharacters(raw);
+		this.errors.push(
+			hidden
+				? { key, value: withCodePoints(raw), reason: `${parsed.reason}（${hiddenNote(hidden)}）` }
+				: { key, value: raw, reason: parsed.reason }
+		);
 		return undefined;
 	}
 
 	/**
 	 * Free text: trimmed, full-width folded; formula-looking values are kept as text with a
-	 * warning.
+	 * warning. A control character rejects it; invisible format characters are removed with a
+	 * warning (hidden-characters.ts): IDs and codes are keys, and "E123" with a zero-width space
+	 * would be an enterprise of its own.
 	 */
 	text(key: string, required: boolean): string | null | undefined {
-		const value = normalizeValue(this.raw(key));
+		const raw = this.raw(key);
+		const hidden = hiddenCharacters(raw);
+		if (hidden?.kind === 'control') {
+			this.errors.push({
+				key,
+				value: withCodePoints(raw),
+				reason: controlReason(hidden.character)
+			});
+			return undefined;
+		}
+		if (hidden) {
+			this.warnings.push({
+				key,
+				value: withCodePoints(raw),
+				reason: invisibleReason(hidden.characters)
+			});
+		}
+		const value = normalizeValue(hidden ? withoutHidden(raw) : raw);
 		if (value === '') {
 			if (required) this.errors.push({ key, value: '', reason: '必填项为空' });
 			return required ? undefined : null;
@@ -143,6 +176,12 @@ export class RowReader {
 			warnings: this.warnings
 		};
 	}
+}
+
+/** "含看不见的字符 U+200B" for a reason that quotes a value holding one. */
+function hiddenNote(hidden: NonNullable<ReturnType<typeof hiddenCharacters>>): string {
+	const characters = hidden.kind === 'control' ? [hidden.character] : hidden.characters;
+	return `含看不见的字符 ${characters.map(codePoint).join('、')}`;
 }
 
 const rank = (tier: TierKey | null | undefined) => (tier ? tierRank(tier) : null);
