@@ -521,6 +521,27 @@ describe('数据 page in Chromium', () => {
 		await context.close();
 	});
 
+	it('refuses a phone number past the header with no offer to drop a column, and stores nothing', async () => {
+		const { page, context } = await openPage(browser, `${siteUrl}data/`);
+		await ready(page, 'sample');
+		await dropFiles(page, ['tests/fixtures/hostile/priv-value-past-header.csv']);
+		await page.waitForSelector(
+			'[data-testid=data-source][data-source=user][data-phase=ready][data-stored=none]'
+		);
+		const report = page.locator(
+			'[data-testid=file-report][data-file="priv-value-past-header.csv"]'
+		);
+		const alert = report.getByRole('alert');
+		await expect(alert.textContent()).resolves.toContain('第 11 列（表头之外）');
+		// No column to drop it by: the only way on is to mend the file.
+		await expect(
+			report.getByRole('button', { name: '删除这些列并继续导入' }).count()
+		).resolves.toBe(0);
+		await expect(report.textContent()).resolves.toContain('无法按列删除');
+		await expect(page.locator('body').textContent()).resolves.not.toContain('13812345678');
+		await context.close();
+	});
+
 	it('still opens data kept by the earlier text store (version 1)', async () => {
 		const { page, context } = await openPage(browser, `${siteUrl}data/`);
 		await ready(page, 'sample');
