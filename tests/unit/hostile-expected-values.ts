@@ -163,6 +163,25 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 		counts: [2, 1, 1, 0],
 		problems: [[3, '盟市', '（含看不见的字符 U+200B）']]
 	},
+	'decl-formula-signed.csv': {
+		counts: [3, 3, 0, 2],
+		problems: [
+			[2, '旗县区', '以 =、+、-、@ 开头，按文本保存', 'warning'],
+			[3, '旗县区', '以 =、+、-、@ 开头，按文本保存', 'warning']
+		]
+	},
+	'decl-unlisted-same-name.csv': {
+		counts: [1, 1, 0, 0],
+		problems: [
+			[null, '备注', SEP, 'warning'],
+			[null, '备注', SEP, 'warning']
+		],
+		then: (result) =>
+			expect(JSON.parse(result.tables.declarations[0]?.extra ?? '')).toEqual({
+				备注: '甲1',
+				'备注 (2)': '乙1'
+			})
+	},
 	// ── Identifying headers ──
 	'priv-header-jingbanren.csv': byHeader('经办人', '人员姓名'),
 	'priv-header-contact-person.csv': byHeader('Contact Person', '人员姓名'),
@@ -178,6 +197,8 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 	'priv-header-legal-rep.csv': byHeader('法定代表人', '人员姓名'),
 	'priv-header-name-of-person.csv': byHeader('name of person', '人员姓名'),
 	'priv-header-tel.csv': byHeader('Tel.', '电话'),
+	'priv-header-traditional-company.csv': byHeader('企業名稱', '企业名称'),
+	'priv-header-traditional-contact.csv': byHeader('聯繫人', '人员姓名'),
 	// ── Identifying values ──
 	'priv-value-id15.csv': byValue('身份证号'),
 	'priv-value-id18-in-text.csv': byValue('身份证号'),

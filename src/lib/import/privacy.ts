@@ -58,6 +58,21 @@ const BRACKETED = new RegExp(
 	`[${escape(OPENING)}]([^${escape(CLOSING)}]*)[${escape(CLOSING)}]`,
 	'g'
 );
+/**
+ * The traditional characters of the words above, as their simplified forms: a header written
+ * in traditional characters (企業名稱, 聯繫人, 電話) names the same data.
+ */
+const TRADITIONAL_SIMPLIFIED =
+	'業业稱称單单廠厂統统會会碼码組组織织機机構构營营執执稅税號号納纳識识別别註注冊册聯联繫系係系' +
+	'絡络對对經经辦办負负責责報报審审簽签電电話话傳传郵邮編编證证護护';
+const SIMPLIFIED: Readonly<Record<string, string>> = Object.fromEntries(
+	Array.from({ length: TRADITIONAL_SIMPLIFIED.length / 2 }, (_, i) => [
+		TRADITIONAL_SIMPLIFIED[2 * i] as string,
+		TRADITIONAL_SIMPLIFIED[2 * i + 1] as string
+	])
+);
+const TRADITIONAL_CHARACTERS = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
+
 /** Spaces, punctuation and symbols: "e-mail" is "email", "contact_person" is "contactperson". */
 const SEPARATORS = /[\s\p{P}\p{S}]/gu;
 
@@ -71,7 +86,11 @@ function escape(chars: string): string {
  * parts (outside the brackets, and each bracket's content).
  */
 export function headerForms(header: string): { whole: string; parts: string[] } {
-	const folded = header.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+	const folded = header
+		.normalize('NFKC')
+		.replace(INVISIBLE, '')
+		.replace(TRADITIONAL_CHARACTERS, (c) => SIMPLIFIED[c] ?? c)
+		.toLowerCase();
 	const squash = (text: string) => text.replace(SEPARATORS, '');
 	const inner = [...folded.matchAll(BRACKETED)].map((match) => squash(match[1] ?? ''));
 	const outer = squash(folded.replace(BRACKETED, ' '));

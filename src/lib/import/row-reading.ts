@@ -78,6 +78,11 @@ export class RowReading {
 	readonly columns: FileColumns;
 	private readonly headerOfKey = new Map<string, string>();
 	private readonly unknownPositions: number[];
+	/**
+	 * The names the unlisted columns are kept under in `extra`: their headers, a repeated one
+	 * as "备注 (2)" (one name for two columns kept only the second's values).
+	 */
+	private readonly extraNames: string[];
 	private readonly readRow: ReadRowFn;
 
 	constructor(
@@ -91,6 +96,7 @@ export class RowReading {
 		this.unknownPositions = match.keys.flatMap((key, i) =>
 			key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
 		);
+		this.extraNames = distinctNames(this.unknownPositions.map((i) => keptHeaders[i] ?? ''));
 		this.columns = new FileColumns(
 			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
 		);
@@ -153,9 +159,10 @@ export class RowReading {
 		const widthIssue = this.widthIssue(cells);
 		if (widthIssue) reader.errors.push(widthIssue);
 		const unknown = this.unknownPositions;
-		const keptHeaders = this.layout.keptHeaders;
 		const extra = unknown.length
-			? JSON.stringify(Object.fromEntries(unknown.map((i) => [keptHeaders[i], cells[i] ?? ''])))
+			? JSON.stringify(
+					Object.fromEntries(unknown.map((i, k) => [this.extraNames[k], cells[i] ?? '']))
+				)
 			: null;
 		if (extra !== null && extra.length > ROW_LIMIT) {
 			reader.errors.push({
@@ -325,4 +332,18 @@ export class ScenarioRecords {
 		this.lastId = { cell, errors: reader.errors, warnings: reader.warnings, value };
 		return this.lastId;
 	}
+}
+
+/** Names made distinct in order: a repeated one gets " (2)", " (3)" … (skipping names taken). */
+function distinctNames(names: readonly string[]): string[] {
+	const taken = new Set(names);
+	const used = new Set<string>();
+	return names.map((name) => {
+		let unique = name;
+		for (let n = 2; used.has(unique) || (unique !== name && taken.has(unique)); n++) {
+			unique = `${name} (${n})`;
+		}
+		used.add(unique);
+		return unique;
+	});
 }

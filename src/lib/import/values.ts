@@ -233,7 +233,11 @@ export function parseMaturity(raw: string): Resolved<number | null> {
 
 export { resolveIndustry, resolveRegion, resolveRegionOrWhole, resolveScenario };
 
-/** A text cell that a spreadsheet would run as a formula (=, +, -, @ at the start). */
+/**
+ * A text cell that a spreadsheet would run as a formula: = or @ first, or + or - first unless
+ * the whole cell is a number ("-12.5", "+1,250"); "-2+3+cmd|' /C calc'!A0" is a formula.
+ */
 export function looksLikeFormula(value: string): boolean {
-	return /^[=+\-@]/.test(value.trim()) && !/^[+-]?\d/.test(value.trim());
+	const text = value.trim();
+	return /^[=@]/.test(text) || (/^[+-]/.test(text) && !/^[+-][\d,]*\.?\d*%?$/.test(text));
 }
