@@ -170,6 +170,10 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 			[3, '旗县区', '以 =、+、-、@ 开头，按文本保存', 'warning']
 		]
 	},
+	'decl-headerless-values.csv': {
+		counts: [2, 2, 0, 0],
+		problems: [[null, '第 11 列', '没有表头，其中的值未导入（第 3 行起有值）', 'warning']]
+	},
 	'decl-unlisted-same-name.csv': {
 		counts: [1, 1, 0, 0],
 		problems: [

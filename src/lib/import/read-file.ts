@@ -354,6 +354,10 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 			header
 		);
 	}
+	for (const [position, line] of reading.headerlessValues) {
+		const column = `第 ${(layout.keptIndexes?.[position] ?? position) + 1} 列`;
+		fileProblem(`没有表头，其中的值未导入（第 ${line} 行起有值）`, 'warning', null, column);
+	}
 	for (const key of match.duplicated) {
 		const column = match.spec.columns.find((c) => c.key === key);
 		fileProblem('列重复出现，只使用第一列', 'warning', null, column?.zh ?? key);

@@ -83,6 +83,10 @@ export class RowReading {
 	 * as "备注 (2)" (one name for two columns kept only the second's values).
 	 */
 	private readonly extraNames: string[];
+	/** Positions whose header is empty: their values have no column to go to. */
+	private readonly headerless: number[];
+	/** Headerless positions that hold a value: the first line with one, by position. */
+	readonly headerlessValues = new Map<number, number>();
 	private readonly readRow: ReadRowFn;
 
 	constructor(
@@ -97,6 +101,9 @@ export class RowReading {
 			key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
 		);
 		this.extraNames = distinctNames(this.unknownPositions.map((i) => keptHeaders[i] ?? ''));
+		this.headerless = match.keys.flatMap((key, i) =>
+			key === null && (keptHeaders[i] ?? '').trim() === '' ? [i] : []
+		);
 		this.columns = new FileColumns(
 			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
 		);
@@ -121,6 +128,7 @@ export class RowReading {
 			this.scenarioRows !== null &&
 			this.layout.keptIndexes === null &&
 			this.unknownPositions.length === 0 &&
+			this.headerless.length === 0 &&
 			this.columns.index.get('declaration_id') === 0;
 		return plain ? new ScenarioRecords(this, scan, delimiter) : null;
 	}
@@ -156,6 +164,11 @@ export class RowReading {
 		const cells = this.kept(allCells);
 		this.sanitizedLines?.push(cells.map(csvField).join(','));
 		const reader = new RowReader(cells, this.columns);
+		for (const i of this.headerless) {
+			if (!this.headerlessValues.has(i) && (cells[i] ?? '').trim() !== '') {
+				this.headerlessValues.set(i, line);
+			}
+		}
 		const widthIssue = this.widthIssue(cells);
 		if (widthIssue) reader.errors.push(widthIssue);
 		const unknown = this.unknownPositions;
