@@ -170,6 +170,18 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 			[3, '旗县区', '以 =、+、-、@ 开头，按文本保存', 'warning']
 		]
 	},
+	'decl-investment-unit-yuan.csv': {
+		counts: [2, 2, 0, 0],
+		problems: [
+			[null, '数字化投入规模（元）', '表头中的单位为“元”，金额已换算为万元（÷10,000）', 'warning']
+		],
+		then: (result) => expect(investments(result)).toEqual([368.7, null])
+	},
+	'decl-investment-unit-unknown.csv': {
+		counts: [2, 1, 1, 0],
+		problems: [[2, '数字化投入规模（美元）', '表头中的单位“美元”无法换算为万元']],
+		then: (result) => expect(investments(result)).toEqual([null])
+	},
 	'decl-headerless-values.csv': {
 		counts: [2, 2, 0, 0],
 		problems: [[null, '第 11 列', '没有表头，其中的值未导入（第 3 行起有值）', 'warning']]

@@ -8,8 +8,9 @@ import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { IdentifyingColumnScan, isPastHeader } from './privacy';
+import { CONTRACT_UNITS } from './units';
 import { countDataRows, rowCountProblem } from './record-count';
-import { CELL_LIMIT, keptCell, RecordFaults } from './record-faults';
+import { CELL_LIMIT, count, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
 import { layoutOf, RowReading, type AnyRow } from './row-reading';
 import type { ScenarioRows } from './scenario-rows';
@@ -349,6 +350,18 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	for (const header of match.unknown) {
 		fileProblem(
 			'不是数据契约中的列：保留供 SQL 查询使用，不在页面和报告中显示',
+			'warning',
+			null,
+			header
+		);
+	}
+	for (const [key, conversion] of reading.columns.conversions) {
+		const header = reading.layout.keptHeaders[reading.columns.index.get(key) ?? -1] ?? key;
+		if (conversion.times === null) continue; // each row with an amount says why it is refused
+		const factor =
+			conversion.over > 1 ? `÷${count(conversion.over)}` : `×${count(conversion.times)}`;
+		fileProblem(
+			`表头中的单位为“${conversion.unit}”，金额已换算为${CONTRACT_UNITS[key]}（${factor}）`,
 			'warning',
 			null,
 			header

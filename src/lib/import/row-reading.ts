@@ -5,6 +5,7 @@
  * same rows and problems at a fraction of the cost: a million such rows are a plausible file.
  */
 import { csvField } from './csv';
+import { unitConversion } from './units';
 import { count, keptCell, ROW_LIMIT, rowReason, type RecordFault } from './record-faults';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
@@ -105,7 +106,13 @@ export class RowReading {
 			key === null && (keptHeaders[i] ?? '').trim() === '' ? [i] : []
 		);
 		this.columns = new FileColumns(
-			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : [])))
+			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : []))),
+			new Map(
+				match.keys.flatMap((key, i) => {
+					const conversion = key ? unitConversion(key, keptHeaders[i] ?? '') : null;
+					return key && conversion ? [[key, conversion] as const] : [];
+				})
+			)
 		);
 		this.readRow = ROW_READERS[match.kind];
 		this.scenarioRows = match.kind === 'scenarios' ? new ScenarioRows() : null;

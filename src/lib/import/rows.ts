@@ -7,6 +7,7 @@ import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
+import { CONTRACT_UNITS, inContractUnit, type UnitConversion } from './units';
 import {
 	codePoint,
 	controlReason,
@@ -63,7 +64,11 @@ export class FileColumns {
 	private readonly missing = new Map<string, Resolved<unknown>>();
 	private static readonly MEMO_LIMIT = 20_000;
 
-	constructor(readonly index: ReadonlyMap<string, number>) {}
+	constructor(
+		readonly index: ReadonlyMap<string, number>,
+		/** Columns whose header names a unit other than the contract's, by key (units.ts). */
+		readonly conversions: ReadonlyMap<string, UnitConversion> = new Map()
+	) {}
 
 	/** `parse(raw)` for the column `key` at `position` (undefined: not in the file), remembered. */
 	parse<T>(
@@ -169,6 +174,23 @@ export class RowReader {
 		return value;
 	}
 
+	/**
+	 * An amount read from the column `key` in the contract's unit: converted when its header
+	 * names another unit (units.ts); undefined after an error when that unit cannot be.
+	 */
+	inContractUnit(key: string, value: number | null | undefined): number | null | undefined {
+		const conversion = this.columns.conversions.get(key);
+		if (!conversion || value === null || value === undefined) return value;
+		const converted = inContractUnit(value, conversion);
+		if (converted !== null) return converted;
+		this.errors.push({
+			key,
+			value: this.raw(key),
+			reason: `表头中的单位“${conversion.unit}”无法换算为${CONTRACT_UNITS[key] ?? ''}`
+		});
+		return undefined;
+	}
+
 	outcome<T>(build: () => T): RowOutcome<T> {
 		return {
 			row: this.errors.length === 0 ? build() : null,
@@ -217,6 +239,10 @@ export function readDeclaration(
 	const maturity = reader.take('maturity_level', parseMaturity);
 	const levels = new Map<string, number | null | undefined>();
 	for (const { key, parse } of INDICATOR_PARSERS) levels.set(key, reader.take(key, parse));
+	levels.set(
+		'digital_investment',
+		reader.inContractUnit('digital_investment', levels.get('digital_investment'))
+	);
 	const priorTitle = reader.take('prior_title', parsePriorTitle);
 
 	if (status === 'approved' && awardedTier === null) {
