@@ -182,6 +182,18 @@ export const VALUE_EXPECTED: Record<string, Expected> = {
 		problems: [[2, '数字化投入规模（美元）', '表头中的单位“美元”无法换算为万元']],
 		then: (result) => expect(investments(result)).toEqual([null])
 	},
+	'decl-title-row.csv': {
+		status: 'unrecognised',
+		kind: null,
+		counts: [3, 0, 3, 0],
+		problems: [
+			[
+				null,
+				null,
+				'无法识别文件类型：第 1 行不是表头，第 2 行才像“申报明细”的表头；请删除表头上方的标题行后重新导入'
+			]
+		]
+	},
 	'decl-headerless-values.csv': {
 		counts: [2, 2, 0, 0],
 		problems: [[null, '第 11 列', '没有表头，其中的值未导入（第 3 行起有值）', 'warning']]

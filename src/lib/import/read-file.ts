@@ -7,6 +7,7 @@ import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
+import { recognizeFile } from './headers';
 import { IdentifyingColumnScan, isPastHeader } from './privacy';
 import { CONTRACT_UNITS } from './units';
 import { countDataRows, rowCountProblem } from './record-count';
@@ -194,6 +195,25 @@ export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
 	return 'match' in layout ? layout.match.kind : null;
 }
 
+/** How many lines below an unrecognised first line are looked at for the real header. */
+const TITLE_LINES = 10;
+
+/**
+ * A header a few lines below the first line, when the first is not one: a title row ("2026年
+ * 智能工厂申报明细") above the table, as sheets printed for a meeting have. Its line and kind.
+ */
+function headerBelow({
+	records,
+	headerIndex
+}: FileRecords): { line: number; label: string } | null {
+	const last = Math.min(records.length, headerIndex + 1 + TITLE_LINES);
+	for (let i = headerIndex + 1; i < last; i++) {
+		const { match } = recognizeFile(records.at(i).map((cell) => cell.trim()));
+		if (match) return { line: i + 1, label: fileKindSpec(match.kind).label };
+	}
+	return null;
+}
+
 /** The first record that is not blank, or -1. */
 function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 	for (let i = 0; i < records.length; i++) {
@@ -323,8 +343,11 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	if (!('match' in layout)) {
 		const { best } = layout;
 		report.status = 'unrecognised';
+		const below = headerBelow(file);
 		fileProblem(
-			`无法识别文件类型：最接近“${best.spec.label}”，但缺少必填列 ${best.missing.map((m) => `“${m}”`).join('、')}`
+			below
+				? `无法识别文件类型：第 ${headerIndex + 1} 行不是表头，第 ${below.line} 行才像“${below.label}”的表头；请删除表头上方的标题行后重新导入`
+				: `无法识别文件类型：最接近“${best.spec.label}”，但缺少必填列 ${best.missing.map((m) => `“${m}”`).join('、')}`
 		);
 		// Columns the user chose to drop stay out of the rejected rows too (blank, to keep the columns aligned).
 		const withoutDropped = [...dataRowsOf(file)].map((r) => ({
