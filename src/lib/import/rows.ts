@@ -13,6 +13,7 @@ import {
 	controlReason,
 	hiddenCharacters,
 	invisibleReason,
+	type HiddenCharacters,
 	withCodePoints,
 	withoutHidden
 } from './hidden-characters';
@@ -201,7 +202,7 @@ export class RowReader {
 }
 
 /** "含看不见的字符 U+200B" for a reason that quotes a value holding one. */
-function hiddenNote(hidden: NonNullable<ReturnType<typeof hiddenCharacters>>): string {
+function hiddenNote(hidden: NonNullable<HiddenCharacters>): string {
 	const characters = hidden.kind === 'control' ? [hidden.character] : hidden.characters;
 	return `含看不见的字符 ${characters.map(codePoint).join('、')}`;
 }
