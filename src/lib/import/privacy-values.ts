@@ -28,12 +28,18 @@ const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const RESIDENT_ID = new RegExp(
 	`(?<![\\dA-Za-z])[1-9]\\d{5}[\\s-]?(?:(?:18|19|20)\\d{2}${DATE}[\\s-]?\\d{3}[\\dXx]|\\d{2}${DATE}[\\s-]?\\d{3})(?![\\dA-Za-z])`
 );
-/** A mainland mobile number: 3-4-4 digits, with an optional country code and separators. */
+/**
+ * A mainland mobile number: 3-4-4 digits, with an optional country code and separators; no
+ * letter or digit right before it unless that is a label ("TEL13812345678", "Mob.139…").
+ */
 const MOBILE =
-	/(?<![\dA-Za-z])(?:(?:\+|00)\s?86[\s-]?|\(\s?(?:\+|00)?86\s?\)\s?|86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}[\s-]?\d{4}|\.\d{4}\.\d{4})(?![\dA-Za-z])/;
-/** A landline: an area code (0 and 2–3 digits, in brackets or not, or after +86) and 7–8 digits. */
+	/(?:(?<![\dA-Za-z])|(?<=(?<![A-Za-z])(?:tel|phone|mobile|mob|fax|cell)\.?))(?:(?:\+|00)\s?86[\s-]?|\(\s?(?:\+|00)?86\s?\)\s?|86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}[\s-]?\d{4}|\.\d{4}\.\d{4})(?![\dA-Za-z])/i;
+/**
+ * A landline: an area code (0 and 2–3 digits, in brackets or not, or after +86) and 7–8 digits;
+ * bounded as a mobile number is, and not after a decimal point.
+ */
 const LANDLINE =
-	/(?<![\dA-Za-z.])(?:(?:\+|00)\s?86[\s-]?\(?\s?0?[1-9]\d{1,2}\s?\)?|\(\s?0[1-9]\d{1,2}\s?\)|0[1-9]\d{1,2})[\s-]?[2-9]\d{2,3}[\s-]?\d{4}(?![\dA-Za-z.])/;
+	/(?:(?<![\dA-Za-z.])|(?<=(?<![A-Za-z])(?:tel|phone|mobile|mob|fax|cell)\.?))(?:(?:\+|00)\s?86[\s-]?\(?\s?0?[1-9]\d{1,2}\s?\)?|\(\s?0[1-9]\d{1,2}\s?\)|0[1-9]\d{1,2})[\s-]?[2-9]\d{2,3}[\s-]?\d{4}(?![\dA-Za-z.])/i;
 /**
  * An address: its local part starts a run (so a long run before an @ is tried once, not from
  * each of its characters), and the parts are as long as the standard allows at most.
@@ -49,16 +55,14 @@ const LABELS = /wx|vx|微信|wechat|weixin|qq/i;
 
 /** Dashes of every width, as people type them between the groups of a number. */
 const DASHES = /[\u2010-\u2015\u2212\u30fc\ufe58\ufe63\uff0d]/g;
-/** A label written right before a number ("TEL13812345678"), which the shapes' bounds would hide. */
-const GLUED_LABEL = /(?<![A-Za-z])(tel|phone|mobile|mob|fax|cell)\.?(?=\d)/gi;
 
 /**
  * The value as the shapes read it: without the characters nobody sees (a zero-width space
- * splitting an ID number), its dashes as "-", a label glued to its number set apart.
+ * splitting an ID number), its dashes as "-".
  */
 function plainForm(value: string): string {
-	if (/^[\x21-\x7e]*$/.test(value)) return value.replace(GLUED_LABEL, '$1 ');
-	return withoutHidden(value).replace(DASHES, '-').replace(GLUED_LABEL, '$1 ');
+	if (/^[\x21-\x7e]*$/.test(value)) return value;
+	return withoutHidden(value).replace(DASHES, '-');
 }
 
 function countDigits(value: string): number {
