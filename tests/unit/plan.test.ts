@@ -105,4 +105,30 @@ describe('计划落实 on a hand-computed fixture (tests/fixtures/plan/README.md
 			engine.close();
 		}
 	});
+
+	it('an enterprise with two declarations in a year is in the 盟市 coverage places it, in either order', async () => {
+		const header =
+			'申报编号,企业编码,申报年度,盟市,行业代码,规上企业,申报层级,审核状态,认定层级,既有称号';
+		const rows = [
+			'SB2026-2,E1,2026,包头市,C26,是,基础级,已认定,基础级,自治区智能工厂',
+			'SB2026-1,E1,2026,赤峰市,C26,是,基础级,已认定,基础级,自治区智能工厂'
+		];
+		const baseline = '年度,盟市,规上工业企业数\n2026,包头市,10\n2026,赤峰市,10\n';
+		for (const order of [rows, [...rows].reverse()]) {
+			const { engine, cube: tied } = await oracleEngine([
+				{ name: '申报明细.csv', bytes: new TextEncoder().encode([header, ...order].join('\n')) },
+				{ name: '规上工业企业基数.csv', bytes: new TextEncoder().encode(baseline) }
+			]);
+			try {
+				const summary = summaryOf(tied, 2026)!;
+				const covered = summary.coverage.byRegion.filter((r) => r.numerator > 0);
+				const titled = summary.priorTitles.byRegion.filter((r) => r.withTitle > 0);
+				// The larger 申报编号 decides the tie, for both figures.
+				expect(covered.map((r) => r.name)).toEqual(['包头市']);
+				expect(titled.map((r) => r.name)).toEqual(['包头市']);
+			} finally {
+				engine.close();
+			}
+		}
+	});
 });

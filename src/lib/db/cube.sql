@@ -107,7 +107,9 @@ GROUP BY ALL ORDER BY ALL;
 
 -- @table prior_title_enterprises
 -- 既有称号 (the plan asks these enterprises to declare again for 先进级): per year, each
--- enterprise with a prior title in its declarations up to the year, its latest 盟市, its
+-- enterprise with a prior title in its declarations up to the year, its 盟市 as every other
+-- figure places it (enterprise_year: its latest declaration, a tie in a year broken by the
+-- larger 申报编号, as coverage breaks it; arg_max over the year alone took file order), its
 -- highest declared and awarded tier, whether it declared 先进级 or above under the plan and
 -- whether it was recognised at 先进级 or above. Only those enterprises' declarations are
 -- grouped (the year each first names a title decides). A pseudonymous list: 计划落实 shows it
@@ -118,7 +120,7 @@ WITH titled AS (
 	GROUP BY enterprise_id
 )
 SELECT y.year::INTEGER AS year, d.enterprise_id AS enterprise,
-	arg_max(d.region_code, d.year) AS region,
+	e.region_code AS region,
 	max(d.prior_title) AS prior_title,
 	max(d.declared_tier)::INTEGER AS highest_declared,
 	coalesce(max(d.awarded_tier) FILTER (WHERE d.status = 'approved'), 0)::INTEGER AS highest_awarded,
@@ -127,7 +129,8 @@ SELECT y.year::INTEGER AS year, d.enterprise_id AS enterprise,
 FROM data_years y
 JOIN titled t ON t.first_titled <= y.year
 JOIN declarations d ON d.enterprise_id = t.enterprise_id AND d.year <= y.year
-GROUP BY y.year, d.enterprise_id
+JOIN enterprise_year e ON e.year = y.year AND e.enterprise_id = d.enterprise_id
+GROUP BY y.year, d.enterprise_id, e.region_code
 ORDER BY year, region, enterprise;
 
 -- @table pipeline
