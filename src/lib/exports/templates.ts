@@ -11,9 +11,6 @@ import { FILE_KINDS, type FileKind, type FileKindSpec } from '../import/file-kin
 import { STATUS_NAMES } from '../import/values';
 import type { SheetCell, SheetLayout } from './table-export';
 
-/** Header as written in the template: the contract's, with its unit where it has one. */
-const HEADER_UNITS: Record<string, string> = { digital_investment: '（万元）' };
-
 const TIER_NAMES = tiers.map((t) => t.name).join(' / ');
 const REGION_TEXT = `盟市全称（${regions.map((r) => r.name).join('、')}）、简称（呼和浩特）、常用简称（呼市、鄂市、锡盟、阿盟…）或行政区划代码（150100）`;
 const LEVEL_TEXT = '附件3 等级 1–6，或 不涉及（附件3 允许时）；可留空';
@@ -102,7 +99,8 @@ export function template(kind: FileKind): Template {
 	const spec = FILE_KINDS.find((k) => k.kind === kind);
 	if (!spec) throw new Error(`Unknown file kind ${kind}`);
 	const columns = templateColumns(spec);
-	const headers = columns.map((c) => `${c.zh}${HEADER_UNITS[c.key] ?? ''}`);
+	// The contract's headers, each with its unit where it has one.
+	const headers = columns.map((c) => (c.unit ? `${c.zh}（${c.unit}）` : c.zh));
 	const required = (key: string, isRequired: boolean) =>
 		key === 'awarded_tier'
 			? '已认定时必填'

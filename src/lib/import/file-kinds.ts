@@ -17,6 +17,8 @@ export interface ColumnSpec {
 	required: boolean;
 	/** A required column is also satisfied by this other column (场景 or 场景编号). */
 	orColumn?: string;
+	/** The unit the contract gives its values in (数字化投入规模: 万元), written in brackets after `zh`. */
+	unit?: string;
 }
 
 export interface FileKindSpec {
@@ -30,7 +32,8 @@ export interface FileKindSpec {
 export const INDICATOR_COLUMNS: readonly ColumnSpec[] = indicators.map((indicator) => ({
 	key: indicator.kind === 'amount' ? 'digital_investment' : `ind_${indicator.key}`,
 	zh: indicator.name,
-	required: false
+	required: false,
+	...(indicator.unit ? { unit: indicator.unit } : {})
 }));
 
 export const FILE_KINDS: readonly FileKindSpec[] = [

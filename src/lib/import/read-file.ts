@@ -9,7 +9,6 @@ import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
 import { recognizeFile } from './headers';
 import { IdentifyingColumnScan, isPastHeader } from './privacy';
-import { CONTRACT_UNITS } from './units';
 import { countDataRows, rowCountProblem } from './record-count';
 import { CELL_LIMIT, count, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
@@ -384,7 +383,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 		const factor =
 			conversion.over > 1 ? `÷${count(conversion.over)}` : `×${count(conversion.times)}`;
 		fileProblem(
-			`表头中的单位为“${conversion.unit}”，金额已换算为${CONTRACT_UNITS[key]}（${factor}）`,
+			`表头中的单位为“${conversion.unit}”，金额已换算为${conversion.contractUnit}（${factor}）`,
 			'warning',
 			null,
 			header

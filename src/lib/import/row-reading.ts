@@ -109,7 +109,8 @@ export class RowReading {
 			new Map(match.keys.flatMap((key, i) => (key ? [[key, i] as [string, number]] : []))),
 			new Map(
 				match.keys.flatMap((key, i) => {
-					const conversion = key ? unitConversion(key, keptHeaders[i] ?? '') : null;
+					const column = key ? match.spec.columns.find((c) => c.key === key) : undefined;
+					const conversion = column ? unitConversion(column, keptHeaders[i] ?? '') : null;
 					return key && conversion ? [[key, conversion] as const] : [];
 				})
 			)

@@ -7,7 +7,7 @@ import type { Resolved } from '../domain/resolvers';
 import { countedTierOf } from '../domain/rules';
 import { normalizeValue } from '../domain/text';
 import { INDICATOR_COLUMNS } from './file-kinds';
-import { CONTRACT_UNITS, inContractUnit, type UnitConversion } from './units';
+import { inContractUnit, type UnitConversion } from './units';
 import {
 	codePoint,
 	controlReason,
@@ -187,7 +187,7 @@ export class RowReader {
 		this.errors.push({
 			key,
 			value: this.raw(key),
-			reason: `表头中的单位“${conversion.unit}”无法换算为${CONTRACT_UNITS[key] ?? ''}`
+			reason: `表头中的单位“${conversion.unit}”无法换算为${conversion.contractUnit}`
 		});
 		return undefined;
 	}
