@@ -52,6 +52,12 @@ export function hiddenCharacters(value: string): HiddenCharacters {
 export const controlReason = (character: string) =>
 	`含看不见的控制字符 ${codePoint(character)}，无法确定原值`;
 
+/** "含看不见的字符 U+200B、U+FEFF": what a value holds, for a reason that quotes it. */
+export function hiddenNote(hidden: NonNullable<HiddenCharacters>): string {
+	const characters = hidden.kind === 'control' ? [hidden.character] : hidden.characters;
+	return `含看不见的字符 ${characters.map(codePoint).join('、')}`;
+}
+
 /** The warning for a cell whose invisible characters were removed. */
-export const invisibleReason = (characters: readonly string[]) =>
-	`含看不见的字符 ${characters.map(codePoint).join('、')}，已去除后导入`;
+export const invisibleReason = (hidden: NonNullable<HiddenCharacters>) =>
+	`${hiddenNote(hidden)}，已去除后导入`;

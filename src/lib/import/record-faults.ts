@@ -5,7 +5,7 @@
  *
  * Limits: a cell of more than 32,768 characters, a row of more than 262,144. Every value then
  * written for DuckDB stays well under its CSV reader's 2 MB line (the import's written rows are
- * checked against the same limits after folding, rows.ts), and nobody types such a cell.
+ * checked against the same limits after folding, row-reader.ts), and nobody types such a cell.
  */
 import type { CsvRecords } from './csv-records';
 import type { DecodedText } from './decode';

@@ -18,12 +18,9 @@ import {
 	readScenarioDetails,
 	readScenarioId,
 	readTarget,
-	FileColumns,
-	RowReader,
-	type CellIssue,
-	type RowOutcome,
 	type ScenarioDetails
 } from './rows';
+import { FileColumns, RowReader, type CellIssue, type RowOutcome } from './row-reader';
 import { ScenarioRows } from './scenario-rows';
 import type { BaselineRow, DeclarationRow, RegionTargetRow, ScenarioRow } from './tables';
 

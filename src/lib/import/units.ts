@@ -3,7 +3,7 @@
  * from the catalogue: 数字化投入规模 in 万元); a file whose header says another unit of money —
  * 数字化投入规模（元） — holds its amounts in that unit, and they are converted (3,687,000 元 is
  * 368.7 万元, not 3,687,000 万元). A unit that is no unit of money cannot be converted: its
- * amounts are refused (rows.ts).
+ * amounts are refused (row-reader.ts).
  */
 import type { ColumnSpec } from './file-kinds';
 
