@@ -4,7 +4,8 @@
  * case, invisible characters such as zero-width spaces), it equals the column's Chinese header, one of its aliases, or its English key.
  */
 import { normalizeKey } from '../domain/text';
-import { FILE_KINDS, type FileKind, type FileKindSpec } from './file-kinds';
+import type { CsvRecords } from './csv-records';
+import { FILE_KINDS, fileKindSpec, type FileKind, type FileKindSpec } from './file-kinds';
 
 /**
  * Characters that do not show: controls, format characters (zero-width, bidi, BOM, soft
@@ -77,4 +78,23 @@ export function recognizeFile(headers: readonly string[]): {
 	)[0];
 	if (!best) throw new Error('FILE_KINDS is empty');
 	return { match: complete[0] ?? null, best };
+}
+
+/** How many lines below an unrecognised first line are looked at for the real header. */
+const TITLE_LINES = 10;
+
+/**
+ * A header a few lines below the first line, when the first is not one: a title row ("2026年
+ * 智能工厂申报明细") above the table, as sheets printed for a meeting have. Its line and kind.
+ */
+export function headerBelow(
+	records: CsvRecords,
+	headerIndex: number
+): { line: number; label: string } | null {
+	const last = Math.min(records.length, headerIndex + 1 + TITLE_LINES);
+	for (let i = headerIndex + 1; i < last; i++) {
+		const { match } = recognizeFile(records.at(i).map((cell) => cell.trim()));
+		if (match) return { line: i + 1, label: fileKindSpec(match.kind).label };
+	}
+	return null;
 }

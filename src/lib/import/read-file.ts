@@ -7,10 +7,10 @@ import { fileText } from './file-text';
 import { isBlankRecord, readCsvRecords, type CsvRecords } from './csv-records';
 import { findDuplicateRows, reportDuplicateRows } from './duplicates';
 import { fileKindSpec, type FileKind } from './file-kinds';
-import { recognizeFile } from './headers';
+import { headerBelow } from './headers';
 import { IdentifyingColumnScan, isPastHeader } from './privacy';
 import { countDataRows, rowCountProblem } from './record-count';
-import { CELL_LIMIT, count, keptCell, RecordFaults } from './record-faults';
+import { CELL_LIMIT, keptCell, RecordFaults } from './record-faults';
 import type { FileReport, Problem } from './report';
 import { layoutOf, RowReading, type AnyRow } from './row-reading';
 import type { ScenarioRows } from './scenario-rows';
@@ -194,25 +194,6 @@ export function kindOfHeader(firstBytes: Uint8Array): FileKind | null {
 	return 'match' in layout ? layout.match.kind : null;
 }
 
-/** How many lines below an unrecognised first line are looked at for the real header. */
-const TITLE_LINES = 10;
-
-/**
- * A header a few lines below the first line, when the first is not one: a title row ("2026年
- * 智能工厂申报明细") above the table, as sheets printed for a meeting have. Its line and kind.
- */
-function headerBelow({
-	records,
-	headerIndex
-}: FileRecords): { line: number; label: string } | null {
-	const last = Math.min(records.length, headerIndex + 1 + TITLE_LINES);
-	for (let i = headerIndex + 1; i < last; i++) {
-		const { match } = recognizeFile(records.at(i).map((cell) => cell.trim()));
-		if (match) return { line: i + 1, label: fileKindSpec(match.kind).label };
-	}
-	return null;
-}
-
 /** The first record that is not blank, or -1. */
 function headerIndexOf(records: CsvRecords, faults: RecordFaults): number {
 	for (let i = 0; i < records.length; i++) {
@@ -342,7 +323,7 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	if (!('match' in layout)) {
 		const { best } = layout;
 		report.status = 'unrecognised';
-		const below = headerBelow(file);
+		const below = headerBelow(records, headerIndex);
 		fileProblem(
 			below
 				? `无法识别文件类型：第 ${headerIndex + 1} 行不是表头，第 ${below.line} 行才像“${below.label}”的表头；请删除表头上方的标题行后重新导入`
@@ -369,33 +350,8 @@ export function readInputFile(input: InputSource, options: ReadOptions = {}): Re
 	report.kind = match.kind;
 	report.kindLabel = fileKindSpec(match.kind).label;
 	report.unknownColumns = match.unknown;
-	for (const header of match.unknown) {
-		fileProblem(
-			'不是数据契约中的列：保留供 SQL 查询使用，不在页面和报告中显示',
-			'warning',
-			null,
-			header
-		);
-	}
-	for (const [key, conversion] of reading.columns.conversions) {
-		const header = reading.layout.keptHeaders[reading.columns.index.get(key) ?? -1] ?? key;
-		if (conversion.times === null) continue; // each row with an amount says why it is refused
-		const factor =
-			conversion.over > 1 ? `÷${count(conversion.over)}` : `×${count(conversion.times)}`;
-		fileProblem(
-			`表头中的单位为“${conversion.unit}”，金额已换算为${conversion.contractUnit}（${factor}）`,
-			'warning',
-			null,
-			header
-		);
-	}
-	for (const [position, line] of reading.headerlessValues) {
-		const column = `第 ${(layout.keptIndexes?.[position] ?? position) + 1} 列`;
-		fileProblem(`没有表头，其中的值未导入（第 ${line} 行起有值）`, 'warning', null, column);
-	}
-	for (const key of match.duplicated) {
-		const column = match.spec.columns.find((c) => c.key === key);
-		fileProblem('列重复出现，只使用第一列', 'warning', null, column?.zh ?? key);
+	for (const { column, reason } of reading.columnWarnings()) {
+		fileProblem(reason, 'warning', null, column);
 	}
 	reportDuplicateRows(report, findDuplicateRows(records, headerIndex + 1), match.kind);
 	for (const problem of reading.problems) report.problems.push(problem);

@@ -5,6 +5,7 @@
  * same rows and problems at a fraction of the cost: a million such rows are a plausible file.
  */
 import { csvField } from './csv';
+import { uniqueNames } from './file-names';
 import { unitConversion } from './units';
 import { count, keptCell, ROW_LIMIT, rowReason, type RecordFault } from './record-faults';
 import { fileKindSpec, type FileKind } from './file-kinds';
@@ -84,7 +85,7 @@ export class RowReading {
 	/** Positions whose header is empty: their values have no column to go to. */
 	private readonly headerless: number[];
 	/** Headerless positions that hold a value: the first line with one, by position. */
-	readonly headerlessValues = new Map<number, number>();
+	private readonly headerlessValues = new Map<number, number>();
 	private readonly readRow: ReadRowFn;
 
 	constructor(
@@ -98,7 +99,7 @@ export class RowReading {
 		this.unknownPositions = match.keys.flatMap((key, i) =>
 			key === null && match.unknown.includes(keptHeaders[i]?.trim() ?? '') ? [i] : []
 		);
-		this.extraNames = distinctNames(this.unknownPositions.map((i) => keptHeaders[i] ?? ''));
+		this.extraNames = uniqueNames(this.unknownPositions.map((i) => keptHeaders[i] ?? ''));
 		this.headerless = match.keys.flatMap((key, i) =>
 			key === null && (keptHeaders[i] ?? '').trim() === '' ? [i] : []
 		);
@@ -115,6 +116,40 @@ export class RowReading {
 		this.readRow = ROW_READERS[match.kind];
 		this.scenarioRows = match.kind === 'scenarios' ? new ScenarioRows() : null;
 		this.sanitizedLines = keptIndexes ? [keptHeaders.map(csvField).join(',')] : null;
+	}
+
+	/**
+	 * What the file's columns call for once its rows are read, in this order: unlisted columns
+	 * (kept for the SQL console), amounts converted from the unit their header names, values
+	 * under an empty header (not loaded), columns given twice (the first used).
+	 */
+	columnWarnings(): { column: string; reason: string }[] {
+		const { match, keptHeaders, keptIndexes } = this.layout;
+		const warnings = match.unknown.map((column) => ({
+			column,
+			reason: '不是数据契约中的列：保留供 SQL 查询使用，不在页面和报告中显示'
+		}));
+		for (const [key, conversion] of this.columns.conversions) {
+			// A unit that cannot be converted: each row with an amount says why it is refused.
+			if (conversion.times === null) continue;
+			const factor =
+				conversion.over > 1 ? `÷${count(conversion.over)}` : `×${count(conversion.times)}`;
+			warnings.push({
+				column: keptHeaders[this.columns.index.get(key) ?? -1] ?? key,
+				reason: `表头中的单位为“${conversion.unit}”，金额已换算为${conversion.contractUnit}（${factor}）`
+			});
+		}
+		for (const [position, line] of this.headerlessValues) {
+			warnings.push({
+				column: `第 ${(keptIndexes?.[position] ?? position) + 1} 列`,
+				reason: `没有表头，其中的值未导入（第 ${line} 行起有值）`
+			});
+		}
+		for (const key of match.duplicated) {
+			const column = match.spec.columns.find((c) => c.key === key);
+			warnings.push({ column: column?.zh ?? key, reason: '列重复出现，只使用第一列' });
+		}
+		return warnings;
 	}
 
 	/** The cells of a row as kept (without dropped columns). */
@@ -350,18 +385,4 @@ export class ScenarioRecords {
 		this.lastId = { cell, errors: reader.errors, warnings: reader.warnings, value };
 		return this.lastId;
 	}
-}
-
-/** Names made distinct in order: a repeated one gets " (2)", " (3)" … (skipping names taken). */
-function distinctNames(names: readonly string[]): string[] {
-	const taken = new Set(names);
-	const used = new Set<string>();
-	return names.map((name) => {
-		let unique = name;
-		for (let n = 2; used.has(unique) || (unique !== name && taken.has(unique)); n++) {
-			unique = `${name} (${n})`;
-		}
-		used.add(unique);
-		return unique;
-	});
 }
