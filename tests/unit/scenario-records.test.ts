@@ -35,7 +35,8 @@ function readBothWays(
 			problems: reading.problems,
 			rejectedRows: reading.rejectedRows,
 			rowsWithWarnings: reading.rowsWithWarnings,
-			rows: reading.scenarioRows?.toArray() ?? reading.rows
+			rows: reading.scenarioRows?.toArray() ?? reading.rows,
+			columnWarnings: reading.columnWarnings()
 		};
 	};
 	const fromText = new RowReading('x.csv', layout).scenarioRecords(
@@ -134,6 +135,22 @@ describe('建设场景明细 read from each record’s text', () => {
 		);
 		expect(readBothWays(`场景,申报编号,场景层级\n${name},SB1,先进级`).textPathApplies).toBe(false);
 		expect(readBothWays(`申报编号,场景,场景层级\nSB1,${name},先进级`).textPathApplies).toBe(true);
+	});
+
+	it('is used with a column without a header, and finds its values as reading cell by cell does', () => {
+		const name = scenarios[0]!.name;
+		const text = [
+			'申报编号,场景,场景层级,',
+			`SB1,${name},先进级,`,
+			`SB2,${name},先进级,x`,
+			`SB3,${name},先进级,x`
+		].join('\n');
+		const { fromText, cellByCell, textPathApplies } = readBothWays(text);
+		expect(textPathApplies).toBe(true);
+		expect(fromText).toEqual(cellByCell);
+		expect(fromText.columnWarnings).toEqual([
+			{ column: '第 4 列', reason: '没有表头，其中的值未导入（第 3 行起有值）' }
+		]);
 	});
 
 	it('gives what reading cell by cell gives, on every 建设场景明细 among the fixtures and the sample', () => {

@@ -158,6 +158,15 @@ export class RowReading {
 		return indexes ? indexes.map((i) => allCells[i] ?? '') : allCells;
 	}
 
+	/** Values under an empty header in a row's (kept) cells: the first line each is noted. */
+	noteHeaderless(cells: readonly string[], line: number): void {
+		for (const i of this.headerless) {
+			if (!this.headerlessValues.has(i) && (cells[i] ?? '').trim() !== '') {
+				this.headerlessValues.set(i, line);
+			}
+		}
+	}
+
 	/**
 	 * A reader of this file's records from their text, when that gives the same result as
 	 * `read`: a 建设场景明细 file with 申报编号 first, every column kept and none outside the
@@ -168,7 +177,6 @@ export class RowReading {
 			this.scenarioRows !== null &&
 			this.layout.keptIndexes === null &&
 			this.unknownPositions.length === 0 &&
-			this.headerless.length === 0 &&
 			this.columns.index.get('declaration_id') === 0;
 		return plain ? new ScenarioRecords(this, scan, delimiter) : null;
 	}
@@ -204,11 +212,7 @@ export class RowReading {
 		const cells = this.kept(allCells);
 		this.sanitizedLines?.push(cells.map(csvField).join(','));
 		const reader = new RowReader(cells, this.columns);
-		for (const i of this.headerless) {
-			if (!this.headerlessValues.has(i) && (cells[i] ?? '').trim() !== '') {
-				this.headerlessValues.set(i, line);
-			}
-		}
+		this.noteHeaderless(cells, line);
 		const widthIssue = this.widthIssue(cells);
 		if (widthIssue) reader.errors.push(widthIssue);
 		const unknown = this.unknownPositions;
@@ -329,8 +333,10 @@ export class ScenarioRecords {
 		if (!rest) {
 			rest = this.readDetails(idCell, restText);
 			if (rest.blank && idCell.trim() === '') return false;
-			// First time these cells are seen: scan them all, as `read`'s caller does.
+			// First time these cells are seen: scan them all, as `read`'s caller does, and note
+			// a value under an empty header (a later row with this text is no earlier line).
 			this.scan.scan([idCell, ...rest.cells], line);
+			this.reading.noteHeaderless([idCell, ...rest.cells], line);
 			if (this.detailsByText.size < ScenarioRecords.DETAILS_LIMIT) {
 				this.detailsByText.set(restText, rest);
 			}
